@@ -1,0 +1,1 @@
+namespace MotCua.Core; public static class Placeholder { }
