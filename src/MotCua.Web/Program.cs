@@ -1,5 +1,44 @@
+using MotCua.Web.Data;
+using MotCua.Web.Features.Accounts;
+using MotCua.Web.Features.Calendar;
+using MotCua.Web.Features.Catalog;
+using MotCua.Web.Features.DemoData;
+using MotCua.Web.Infrastructure.Http;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddAppDatabase(builder.Configuration);
+builder.Services.AddProblemResponses();
+builder.Services.AddAccounts(builder.Configuration);
+builder.Services.AddCalendar(builder.Configuration);
+builder.Services.AddCatalog();
+builder.Services.AddDemoData();
+builder.Services.AddOpenApi();
+builder.Services.AddRazorPages();
+
 var app = builder.Build();
-app.MapGet("/", () => "ok");
+if (await DatabaseCommands.TryRunAsync(app, args))
+    return;
+await DatabaseCommands.PrepareAsync(app);
+await DemoDataSetup.SeedIfEnabledAsync(app);
+
+app.UseExceptionHandler();
+// The API answers every status with ProblemDetails; pages get a Vietnamese error page.
+app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/loi/{0}"));
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapOpenApi();
+app.MapAccountsApi();
+app.MapCalendarApi();
+app.MapCatalogApi();
+app.MapRazorPages();
+app.MapFallbackToApiNotFound();
+
 app.Run();
+
+/// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

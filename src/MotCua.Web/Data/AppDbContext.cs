@@ -1,0 +1,162 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using MotCua.Core.Catalog;
+using MotCua.Web.Features.Accounts;
+using MotCua.Web.Features.Audit;
+using MotCua.Web.Features.Calendar;
+using MotCua.Web.Features.Catalog;
+using MotCua.Web.Features.Organization;
+
+namespace MotCua.Web.Data;
+
+/// <summary>
+/// The one DbContext. Features own their tables (configured here, grouped by feature); the
+/// schema itself is created by the versioned SQL scripts in Data/Migrations, and a test checks
+/// that those scripts match this model on both providers.
+/// </summary>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+{
+    public DbSet<AdminUnit> AdminUnits => Set<AdminUnit>();
+    public DbSet<AdminUnitSuccession> AdminUnitSuccessions => Set<AdminUnitSuccession>();
+    public DbSet<Agency> Agencies => Set<Agency>();
+    public DbSet<UserAccount> UserAccounts => Set<UserAccount>();
+    public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+    public DbSet<Sector> Sectors => Set<Sector>();
+    public DbSet<Procedure> Procedures => Set<Procedure>();
+    public DbSet<ProcedureVersion> ProcedureVersions => Set<ProcedureVersion>();
+    public DbSet<ProcedureOffering> ProcedureOfferings => Set<ProcedureOffering>();
+    public DbSet<CalendarOverrideRow> CalendarOverrides => Set<CalendarOverrideRow>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name: readable in SQL and stable when members are reordered.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<string>().HaveMaxLength(400);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<AdminUnit>(e =>
+        {
+            e.Property(x => x.Code).HasMaxLength(10);
+            e.Property(x => x.ParentCode).HasMaxLength(10);
+            e.HasIndex(x => new { x.Code, x.ValidFrom }).IsUnique();
+        });
+        modelBuilder.Entity<AdminUnitSuccession>(e =>
+        {
+            e.Property(x => x.OldCode).HasMaxLength(10);
+            e.Property(x => x.NewCode).HasMaxLength(10);
+            e.HasIndex(x => x.OldCode);
+        });
+        modelBuilder.Entity<Agency>(e =>
+        {
+            e.Property(x => x.Code).HasMaxLength(40);
+            e.Property(x => x.Qcvn102Code).HasMaxLength(20);
+            e.Property(x => x.ElectronicId).HasMaxLength(35);
+            e.Property(x => x.AdminUnitCode).HasMaxLength(10);
+            e.HasIndex(x => x.Code).IsUnique();
+            e.HasIndex(x => x.Qcvn102Code);
+            e.HasIndex(x => x.ParentId);
+        });
+        modelBuilder.Entity<UserAccount>(e =>
+        {
+            e.Property(x => x.UserName).HasMaxLength(100);
+            e.HasIndex(x => x.UserName).IsUnique();
+            e.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(x => x.Roles).WithOne().HasForeignKey(r => r.UserAccountId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<RoleAssignment>(e =>
+        {
+            e.HasIndex(x => new { x.UserAccountId, x.Role, x.AgencyId }).IsUnique();
+            e.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<Sector>(e =>
+        {
+            e.Property(x => x.Code).HasMaxLength(40);
+            e.HasIndex(x => x.Code).IsUnique();
+        });
+        modelBuilder.Entity<Procedure>(e =>
+        {
+            e.Property(x => x.Code).HasMaxLength(40);
+            e.HasIndex(x => x.Code).IsUnique();
+            e.HasMany(x => x.Versions).WithOne().HasForeignKey(v => v.ProcedureId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<ProcedureVersion>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(1000);
+            e.Property(x => x.NameFolded).HasMaxLength(1000);
+            e.Property(x => x.SectorCode).HasMaxLength(40);
+            e.Property(x => x.Levels).HasMaxLength(100);
+            e.Property(x => x.Definition)
+                .HasConversion(
+                    d => JsonSerializer.Serialize(d, CatalogJson.Options),
+                    s => JsonSerializer.Deserialize<ProcedureDefinition>(s, CatalogJson.Options)!,
+                    new ValueComparer<ProcedureDefinition>(
+                        (a, b) => JsonSerializer.Serialize(a, CatalogJson.Options) == JsonSerializer.Serialize(b, CatalogJson.Options),
+                        d => JsonSerializer.Serialize(d, CatalogJson.Options).GetHashCode(StringComparison.Ordinal),
+                        d => d))
+                .HasMaxLength(int.MaxValue)
+                .HasColumnName("DefinitionJson");
+            e.HasIndex(x => new { x.ProcedureId, x.Number }).IsUnique();
+            e.HasIndex(x => new { x.State, x.EffectiveFrom });
+            e.HasIndex(x => x.SectorCode);
+        });
+        modelBuilder.Entity<ProcedureOffering>(e =>
+        {
+            e.HasIndex(x => new { x.ProcedureId, x.AgencyId }).IsUnique();
+            e.HasIndex(x => x.AgencyId);
+            e.HasOne(x => x.Procedure).WithMany().HasForeignKey(x => x.ProcedureId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<CalendarOverrideRow>(e =>
+        {
+            e.ToTable("CalendarOverrides");
+            e.HasIndex(x => x.Date).IsUnique();
+            e.Property(x => x.Version).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<AuditEntry>(e =>
+        {
+            e.Property(x => x.Action).HasMaxLength(100);
+            e.Property(x => x.EntityType).HasMaxLength(100);
+            e.Property(x => x.EntityId).HasMaxLength(100);
+            e.Property(x => x.Details).HasMaxLength(4000);
+            e.HasIndex(x => x.At);
+        });
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardPublishedVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GuardPublishedVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <summary>A published version is immutable; only its EffectiveTo may be closed once.</summary>
+    private void GuardPublishedVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<ProcedureVersion>())
+        {
+            if (entry.State == EntityState.Deleted && entry.OriginalValues.GetValue<VersionState>(nameof(ProcedureVersion.State)) == VersionState.Published)
+                throw new PublishedVersionImmutableException(entry.Entity.ProcedureId);
+            if (entry.State != EntityState.Modified)
+                continue;
+            if (entry.OriginalValues.GetValue<VersionState>(nameof(ProcedureVersion.State)) != VersionState.Published)
+                continue;
+            var changed = entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).ToArray();
+            var closingOnly = changed.All(n => n == nameof(ProcedureVersion.EffectiveTo))
+                              && entry.OriginalValues.GetValue<DateOnly?>(nameof(ProcedureVersion.EffectiveTo)) is null;
+            if (!closingOnly)
+                throw new PublishedVersionImmutableException(entry.Entity.ProcedureId);
+        }
+    }
+}
+
+public sealed class PublishedVersionImmutableException(long procedureId)
+    : InvalidOperationException($"Published version of procedure {procedureId} cannot be changed.");

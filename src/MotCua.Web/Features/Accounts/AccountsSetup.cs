@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using MotCua.Web.Infrastructure.Http;
+
+namespace MotCua.Web.Features.Accounts;
+
+/// <summary>
+/// Authentication: a cookie for the office pages, bearer tokens for the API, one policy scheme
+/// that picks by the Authorization header. Authorization: one policy per named permission.
+/// </summary>
+public static class AccountsSetup
+{
+    public const string Scheme = "MotCua";
+    public static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(1);
+
+    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
+    {
+        // Keys shared by every node through a common folder (data/keys by default); tokens and
+        // cookies survive restarts and work on any node behind the proxy.
+        var keys = configuration["DataProtection:KeysPath"] ?? Path.Combine("data", "keys");
+        services.AddDataProtection().SetApplicationName("MotCua").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
+        services.AddScoped<SignInHandler>();
+
+        services.AddAuthentication(Scheme)
+            .AddPolicyScheme(Scheme, Scheme, o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? BearerTokenDefaults.AuthenticationScheme
+                    : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddBearerToken(o => o.BearerTokenExpiration = TokenLifetime)
+            .AddCookie(o =>
+            {
+                o.LoginPath = "/office/dang-nhap";
+                o.AccessDeniedPath = "/office/khong-co-quyen";
+                o.Cookie.Name = "motcua.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+                // The API answers 401/403 as ProblemDetails instead of redirecting to the login page.
+                o.Events.OnRedirectToLogin = ctx => ApiOrRedirect(ctx, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = ctx => ApiOrRedirect(ctx, StatusCodes.Status403Forbidden);
+            });
+
+        services.AddAuthorizationBuilder().AddPermissionPolicies();
+        return services;
+    }
+
+    private static AuthorizationBuilder AddPermissionPolicies(this AuthorizationBuilder builder)
+    {
+        foreach (var permission in Permissions.All)
+            builder.AddPolicy(permission, p => p.RequireClaim(Permissions.ClaimType, permission));
+        return builder;
+    }
+
+    private static Task ApiOrRedirect(RedirectContext<CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/auth/token", async Task<IResult> (TokenRequest? request, SignInHandler handler, CancellationToken ct) =>
+            {
+                var principal = await handler.HandleAsync(request?.UserName, request?.Password, BearerTokenDefaults.AuthenticationScheme, ct);
+                if (principal is null)
+                    return Problems.Problem(StatusCodes.Status401Unauthorized, "invalid-credentials", "Tên đăng nhập hoặc mật khẩu không đúng");
+                return TypedResults.SignIn(principal, authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
+            })
+            .WithTags("Accounts")
+            .WithSummary("Exchange a user name and password for a bearer token ({ accessToken, expiresIn })")
+            .AllowAnonymous();
+        return app;
+    }
+}

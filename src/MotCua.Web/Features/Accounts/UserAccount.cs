@@ -1,0 +1,31 @@
+namespace MotCua.Web.Features.Accounts;
+
+public enum AccountKind { Officer, Applicant }
+
+/// <summary>
+/// A person who signs in: an officer of an agency (cán bộ, công chức) or, from the dossier
+/// issue on, an applicant. Personal data here never goes into logs or URLs.
+/// </summary>
+public sealed class UserAccount
+{
+    public long Id { get; set; }
+    public required string UserName { get; set; }
+    public required string PasswordHash { get; set; }
+    public required string FullName { get; set; }
+    public AccountKind Kind { get; set; }
+    public string? Title { get; set; }
+    /// <summary>The officer's agency; null for applicants.</summary>
+    public long? AgencyId { get; set; }
+    public bool Active { get; set; } = true;
+    public DateTime CreatedAt { get; set; }
+    public List<RoleAssignment> Roles { get; set; } = [];
+}
+
+/// <summary>A role held by an officer within an agency; permissions come from the role (Roles.cs).</summary>
+public sealed class RoleAssignment
+{
+    public long Id { get; set; }
+    public long UserAccountId { get; set; }
+    public OfficerRole Role { get; set; }
+    public long AgencyId { get; set; }
+}

@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Catalog;
+using MotCua.Web.Data;
+using MotCua.Web.Features.Accounts;
+using MotCua.Web.Features.Organization;
+using MotCua.Web.Infrastructure.Http;
+
+namespace MotCua.Web.Features.Catalog;
+
+public sealed record SectorItem(string Code, string Name, string? Ministry, int Procedures);
+
+public static class CatalogApi
+{
+    public static IServiceCollection AddCatalog(this IServiceCollection services)
+    {
+        services.AddScoped<SearchProceduresHandler>();
+        services.AddScoped<GetProcedureHandler>();
+        services.AddScoped<ImportCatalogHandler>();
+        services.AddScoped<ExportCatalogHandler>();
+        services.AddScoped<ListSectorsHandler>();
+        services.AddScoped<AgencyKeyResolver>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapCatalogApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/catalog").WithTags("Catalog");
+        group.MapGet("/procedures", SearchProceduresHandler.Endpoint)
+            .WithSummary("Search the catalogue: q (diacritics optional), sector, level, agency, onlineLevel, page, pageSize");
+        group.MapGet("/procedures/{code}", GetProcedureHandler.Endpoint)
+            .WithSummary("The version of a procedure in force today, in detail");
+        group.MapGet("/sectors", async (ListSectorsHandler handler, CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(ct)))
+            .WithSummary("Sectors with the number of procedures in force");
+        group.MapGet("/export", async (ExportCatalogHandler handler, CancellationToken ct) =>
+                TypedResults.Json(await handler.HandleAsync(ct), CatalogJson.Indented))
+            .WithSummary("Export the catalogue in force as motcua-catalog/1 JSON");
+        group.MapPost("/import", ImportEndpoint)
+            .RequireAuthorization(Permissions.CatalogManage)
+            .WithSummary("Import a motcua-catalog/1 document; changed procedures get a new published version")
+            .DisableAntiforgery();
+        return app;
+    }
+
+    private static async Task<IResult> ImportEndpoint(HttpRequest http, string? effectiveFrom, ImportCatalogHandler handler, CancellationToken ct)
+    {
+        var q = new QueryParsing();
+        DateOnly? from = string.IsNullOrWhiteSpace(effectiveFrom) ? null : q.RequiredDate(effectiveFrom, "effectiveFrom");
+        if (!q.Ok)
+            return Problems.Validation(q.Errors);
+        CatalogDocument? document;
+        try
+        {
+            document = await JsonSerializer.DeserializeAsync<CatalogDocument>(http.Body, CatalogJson.Options, ct);
+        }
+        catch (JsonException ex)
+        {
+            return Problems.Validation("body", $"Tệp JSON không hợp lệ: {ex.Path} (dòng {ex.LineNumber + 1}).");
+        }
+        if (document is null)
+            return Problems.Validation("body", "Thiếu nội dung danh mục.");
+        var result = await handler.HandleAsync(document, from, http.HttpContext.User.UserId(), ct);
+        return result.Errors.Count > 0 ? Problems.Validation(result.Errors) : TypedResults.Ok(result);
+    }
+}
+
+/// <summary>Sectors with how many procedures are in force in each.</summary>
+public sealed class ListSectorsHandler(AppDbContext db, TimeProvider time)
+{
+    public async Task<IReadOnlyList<SectorItem>> HandleAsync(CancellationToken ct)
+    {
+        var today = Core.Calendar.VietnamTime.Today(time);
+        var counts = await db.ProcedureVersions.AsNoTracking()
+            .Where(v => v.State == VersionState.Published && v.EffectiveFrom <= today && (v.EffectiveTo == null || v.EffectiveTo > today))
+            .GroupBy(v => v.SectorCode).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var sectors = await db.Sectors.AsNoTracking().Take(5000).ToListAsync(ct);
+        return sectors.Select(s => new SectorItem(s.Code, s.Name, s.Ministry, counts.GetValueOrDefault(s.Code)))
+            .OrderBy(s => s.Name, StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), false))
+            .ToArray();
+    }
+}
