@@ -9,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddAppDatabase(builder.Configuration);
 builder.Services.AddProblemResponses();
+builder.Services.AddApiJson();
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddCalendar(builder.Configuration);
 builder.Services.AddCatalog();

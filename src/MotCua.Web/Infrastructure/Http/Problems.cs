@@ -68,3 +68,14 @@ public static class ApiFallback
         return app;
     }
 }
+
+public static class ApiJson
+{
+    /// <summary>API JSON: camelCase (web defaults) with enums by name, as in the catalogue format.</summary>
+    public static IServiceCollection AddApiJson(this IServiceCollection services) =>
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        });
+}
