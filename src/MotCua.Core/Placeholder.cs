@@ -1,1 +1,0 @@
-namespace MotCua.Core; public static class Placeholder { }
