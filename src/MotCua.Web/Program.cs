@@ -16,6 +16,8 @@ builder.Services.AddCatalog();
 builder.Services.AddDemoData();
 builder.Services.AddOpenApi();
 builder.Services.AddRazorPages();
+// Vietnamese text is written as is, not as &#x…; entities (smaller pages, readable source).
+builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 
 var app = builder.Build();
 if (await DatabaseCommands.TryRunAsync(app, args))
@@ -28,6 +30,8 @@ app.UseExceptionHandler();
 app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
 app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/loi/{0}"));
 app.UseStaticFiles();
+// Explicit, after the status-code pages, so a re-executed error page is routed again.
+app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

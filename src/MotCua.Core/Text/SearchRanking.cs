@@ -1,10 +1,12 @@
 namespace MotCua.Core.Text;
 
 /// <summary>
-/// Ranks a folded candidate against a folded query. Higher is better; 0 means "no match".
-/// Order of preference: the code itself, the whole name, the name starting with the query,
-/// the query as a phrase inside the name, every word as a whole word, every word as a prefix,
-/// every word as a substring. Shorter names win ties (the general procedure before its variants).
+/// Ranks a folded candidate name against a folded query; higher is better, 0 means no match.
+/// Bands: the code itself; the whole name; the name starting with the query; then names holding
+/// every query word, scored by how much of the name the query covers (so "đăng ký hộ kinh doanh"
+/// prefers "Đăng ký thành lập hộ kinh doanh" over "Đăng ký thay đổi nội dung đăng ký hộ kinh
+/// doanh"), with bonuses for starting with the first word, keeping the words' order and holding
+/// the query as one phrase. Shorter names win ties.
 /// </summary>
 public static class SearchRanking
 {
@@ -13,35 +15,47 @@ public static class SearchRanking
         if (queryTokens.Count == 0)
             return 1;
         if (string.Equals(foldedQuery, code, StringComparison.Ordinal))
-            return 10_000;
+            return 20_000;
 
-        var score = 0;
+        var tieBreak = Math.Max(0, 400 - foldedName.Length);
         if (foldedName == foldedQuery)
-            score = 9_000;
-        else if (foldedName.StartsWith(foldedQuery + " ", StringComparison.Ordinal)
-                 || foldedName.StartsWith(foldedQuery, StringComparison.Ordinal))
-            score = 8_000;
-        else if (foldedName.Contains(" " + foldedQuery, StringComparison.Ordinal))
-            score = 7_000;
-        else if (code.StartsWith(foldedQuery, StringComparison.Ordinal))
-            score = 6_500;
-        else
+            return 19_000 + tieBreak;
+        if (foldedName.StartsWith(foldedQuery, StringComparison.Ordinal))
+            return 18_000 + tieBreak;
+        if (code.StartsWith(foldedQuery, StringComparison.Ordinal))
+            return 17_000 + tieBreak;
+
+        var words = foldedName.Split(' ');
+        var matched = 0.0;
+        var positions = new List<int>(queryTokens.Count);
+        foreach (var token in queryTokens)
         {
-            var words = foldedName.Split(' ');
-            var whole = 0;
-            var prefix = 0;
-            foreach (var token in queryTokens)
+            var whole = Array.IndexOf(words, token);
+            if (whole >= 0)
             {
-                if (Array.IndexOf(words, token) >= 0)
-                    whole++;
-                else if (words.Any(w => w.StartsWith(token, StringComparison.Ordinal)))
-                    prefix++;
-                else if (!foldedName.Contains(token, StringComparison.Ordinal))
-                    return 0;
+                matched += 1;
+                positions.Add(whole);
+                continue;
             }
-            score = 3_000 + (1_000 * whole + 500 * prefix) / queryTokens.Count;
+            var prefix = Array.FindIndex(words, w => w.StartsWith(token, StringComparison.Ordinal));
+            if (prefix >= 0)
+            {
+                matched += 0.5;
+                positions.Add(prefix);
+                continue;
+            }
+            if (!foldedName.Contains(token, StringComparison.Ordinal))
+                return 0;
+            matched += 0.25;
         }
-        // Tie-break: shorter names first, capped so it never crosses a band.
-        return score + Math.Max(0, 400 - foldedName.Length);
+
+        var score = 3_000 + (int)(2_000 * Math.Min(1.0, matched / words.Length));
+        if (words[0].StartsWith(queryTokens[0], StringComparison.Ordinal))
+            score += 500;
+        if (positions.Count == queryTokens.Count && positions.Zip(positions.Skip(1)).All(p => p.First < p.Second))
+            score += 300;
+        if (foldedName.Contains(" " + foldedQuery, StringComparison.Ordinal))
+            score += 300;
+        return score + tieBreak / 10;
     }
 }

@@ -15,17 +15,11 @@ public static class Databases
 
     public static string? PostgresServer => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } s ? s : null;
 
+    public static IReadOnlyList<DatabaseKind> Kinds =>
+        PostgresServer is null ? [DatabaseKind.Sqlite] : [DatabaseKind.Sqlite, DatabaseKind.Postgres];
+
     /// <summary>Theory data: one row per database available.</summary>
-    public static TheoryData<DatabaseKind> All
-    {
-        get
-        {
-            var data = new TheoryData<DatabaseKind> { DatabaseKind.Sqlite };
-            if (PostgresServer is not null)
-                data.Add(DatabaseKind.Postgres);
-            return data;
-        }
-    }
+    public static TheoryData<DatabaseKind> All => new(Kinds);
 }
 
 /// <summary>A fresh, empty database of the given kind; dropped (or deleted) on dispose.</summary>

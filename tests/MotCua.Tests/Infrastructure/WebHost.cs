@@ -79,8 +79,7 @@ public sealed class WebHost : IAsyncDisposable
         await _factory.DisposeAsync();
         await _database.DisposeAsync();
         try { Directory.Delete(_keys, recursive: true); }
-        catch (IOException) { /* best effort */ }
-        catch (DirectoryNotFoundException) { /* never created */ }
+        catch (IOException) { /* best effort; includes a folder never created */ }
     }
 }
 

@@ -46,7 +46,7 @@ public sealed class SearchProceduresHandler(AppDbContext db, TimeProvider time)
         }
 
         var rows = versions.Join(db.Procedures, v => v.ProcedureId, p => p.Id,
-            (v, p) => new Row(p.Code, v.Name, v.NameFolded, v.SectorCode, v.Levels, v.OnlineLevel));
+            (v, p) => new Row { Code = p.Code, Name = v.Name, NameFolded = v.NameFolded, SectorCode = v.SectorCode, Levels = v.Levels, OnlineLevel = v.OnlineLevel });
         var tokens = VietnameseText.Tokens(request.Q);
         var sectors = await db.Sectors.AsNoTracking().Take(1000).ToDictionaryAsync(s => s.Code, s => s.Name, ct);
 
@@ -80,7 +80,16 @@ public sealed class SearchProceduresHandler(AppDbContext db, TimeProvider time)
         return new PagedList<ProcedureListItem>(items, total, request.Page, request.PageSize);
     }
 
-    private sealed record Row(string Code, string Name, string NameFolded, string SectorCode, string Levels, OnlineLevel OnlineLevel);
+    /// <summary>A class with init members (not a positional record) so EF can filter on its members.</summary>
+    private sealed class Row
+    {
+        public required string Code { get; init; }
+        public required string Name { get; init; }
+        public required string NameFolded { get; init; }
+        public required string SectorCode { get; init; }
+        public required string Levels { get; init; }
+        public OnlineLevel OnlineLevel { get; init; }
+    }
 
     /// <summary>Parses the query string; errors name the field, in Vietnamese.</summary>
     public static (SearchProceduresRequest? Request, IReadOnlyList<FieldError> Errors) Parse(

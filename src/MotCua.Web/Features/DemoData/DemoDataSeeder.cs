@@ -49,14 +49,20 @@ public sealed class DemoDataSeeder(AppDbContext db, ImportCatalogHandler importe
         var reorganisation = LangSonOrganization.Reorganisation;
         db.AdminUnits.Add(new AdminUnit
         {
-            Code = LangSonOrganization.ProvinceCode, Name = LangSonOrganization.ProvinceName,
-            Kind = AdminUnitKind.Province, ValidFrom = new DateOnly(1976, 1, 1),
+            Code = LangSonOrganization.ProvinceCode,
+            Name = LangSonOrganization.ProvinceName,
+            Kind = AdminUnitKind.Province,
+            ValidFrom = new DateOnly(1976, 1, 1),
         });
         foreach (var (code, name) in LangSonOrganization.LegacyDistricts)
             db.AdminUnits.Add(new AdminUnit
             {
-                Code = code, Name = name, Kind = AdminUnitKind.LegacyDistrict, ParentCode = LangSonOrganization.ProvinceCode,
-                ValidFrom = new DateOnly(1976, 1, 1), ValidTo = reorganisation,
+                Code = code,
+                Name = name,
+                Kind = AdminUnitKind.LegacyDistrict,
+                ParentCode = LangSonOrganization.ProvinceCode,
+                ValidFrom = new DateOnly(1976, 1, 1),
+                ValidTo = reorganisation,
             });
         foreach (var successor in LangSonOrganization.FormerCitySuccessors)
             db.AdminUnitSuccessions.Add(new AdminUnitSuccession { OldCode = "178", NewCode = successor, EffectiveDate = reorganisation, Partial = true });
@@ -66,8 +72,13 @@ public sealed class DemoDataSeeder(AppDbContext db, ImportCatalogHandler importe
         {
             var agency = new Agency
             {
-                Code = d.Code, Name = d.Name, ShortName = d.ShortName, Kind = d.Kind, AdminUnitCode = LangSonOrganization.ProvinceCode,
-                Qcvn102Code = LangSonOrganization.Qcvn102(d.Number), ElectronicId = LangSonOrganization.ElectronicId(d.Number),
+                Code = d.Code,
+                Name = d.Name,
+                ShortName = d.ShortName,
+                Kind = d.Kind,
+                AdminUnitCode = LangSonOrganization.ProvinceCode,
+                Qcvn102Code = LangSonOrganization.Qcvn102(d.Number),
+                ElectronicId = LangSonOrganization.ElectronicId(d.Number),
                 ValidFrom = reorganisation,
             };
             byCode[d.Code] = agency;
@@ -85,23 +96,40 @@ public sealed class DemoDataSeeder(AppDbContext db, ImportCatalogHandler importe
             var place = ward.Name;
             var committee = new Agency
             {
-                Code = "UBND-" + ward.Code, Name = "Ủy ban nhân dân " + Lower(place), ShortName = "UBND " + place,
-                Kind = AgencyKind.CommunePeopleCommittee, AdminUnitCode = ward.Code,
-                Qcvn102Code = LangSonOrganization.Qcvn102(number), ElectronicId = LangSonOrganization.ElectronicId(number), ValidFrom = reorganisation,
+                Code = "UBND-" + ward.Code,
+                Name = "Ủy ban nhân dân " + Lower(place),
+                ShortName = "UBND " + place,
+                Kind = AgencyKind.CommunePeopleCommittee,
+                AdminUnitCode = ward.Code,
+                Qcvn102Code = LangSonOrganization.Qcvn102(number),
+                ElectronicId = LangSonOrganization.ElectronicId(number),
+                ValidFrom = reorganisation,
             };
             db.Agencies.Add(committee);
             await db.SaveChangesAsync(ct);
             db.Agencies.Add(new Agency
             {
-                Code = "TTPVHCC-" + ward.Code, Name = "Trung tâm Phục vụ hành chính công " + Lower(place), ShortName = "TTPVHCC " + place,
-                Kind = AgencyKind.CommuneServiceCentre, ParentId = committee.Id, AdminUnitCode = ward.Code,
-                Qcvn102Code = LangSonOrganization.Qcvn102(number, 1), ElectronicId = LangSonOrganization.ElectronicId(number, 1), ValidFrom = reorganisation,
+                Code = "TTPVHCC-" + ward.Code,
+                Name = "Trung tâm Phục vụ hành chính công " + Lower(place),
+                ShortName = "TTPVHCC " + place,
+                Kind = AgencyKind.CommuneServiceCentre,
+                ParentId = committee.Id,
+                AdminUnitCode = ward.Code,
+                Qcvn102Code = LangSonOrganization.Qcvn102(number, 1),
+                ElectronicId = LangSonOrganization.ElectronicId(number, 1),
+                ValidFrom = reorganisation,
             });
             db.Agencies.Add(new Agency
             {
-                Code = "CA-" + ward.Code, Name = "Công an " + Lower(place), ShortName = "CA " + place,
-                Kind = AgencyKind.CommunePolice, ParentId = byCode["CAT"].Id, AdminUnitCode = ward.Code,
-                Qcvn102Code = LangSonOrganization.Qcvn102(number, 2), ElectronicId = LangSonOrganization.ElectronicId(number, 2), ValidFrom = reorganisation,
+                Code = "CA-" + ward.Code,
+                Name = "Công an " + Lower(place),
+                ShortName = "CA " + place,
+                Kind = AgencyKind.CommunePolice,
+                ParentId = byCode["CAT"].Id,
+                AdminUnitCode = ward.Code,
+                Qcvn102Code = LangSonOrganization.Qcvn102(number, 2),
+                ElectronicId = LangSonOrganization.ElectronicId(number, 2),
+                ValidFrom = reorganisation,
             });
             number++;
         }
@@ -119,7 +147,13 @@ public sealed class DemoDataSeeder(AppDbContext db, ImportCatalogHandler importe
         {
             var account = new UserAccount
             {
-                UserName = user, FullName = name, Title = title, Kind = AccountKind.Officer, AgencyId = agencies[agency], CreatedAt = now, PasswordHash = "",
+                UserName = user,
+                FullName = name,
+                Title = title,
+                Kind = AccountKind.Officer,
+                AgencyId = agencies[agency],
+                CreatedAt = now,
+                PasswordHash = "",
                 Roles = roles.Select(r => new RoleAssignment { Role = r, AgencyId = agencies[agency] }).ToList(),
             };
             account.PasswordHash = hasher.HashPassword(account, DemoPassword);

@@ -15,7 +15,8 @@ public sealed class ProceduresModel(SearchProceduresHandler search, ListSectorsH
     [BindProperty(SupportsGet = true)] public string? Level { get; set; }
     [BindProperty(SupportsGet = true)] public string? Agency { get; set; }
     [BindProperty(SupportsGet = true)] public string? OnlineLevel { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public string? PageNumber { get; set; }
+    // "page" is Razor Pages' own route value, so the portal pages by "trang".
+    [BindProperty(SupportsGet = true, Name = "trang")] public string? PageNumber { get; set; }
 
     public IReadOnlyList<SectorItem> Sectors { get; private set; } = [];
     public IReadOnlyList<(string Code, string Name)> Agencies { get; private set; } = [];
@@ -43,7 +44,11 @@ public sealed class ProceduresModel(SearchProceduresHandler search, ListSectorsH
 
     public string PageLink(int page) => QueryString.Create(new Dictionary<string, string?>
     {
-        ["q"] = Q, ["sector"] = Sector, ["level"] = Level, ["agency"] = Agency, ["onlineLevel"] = OnlineLevel,
-        ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["q"] = Q,
+        ["sector"] = Sector,
+        ["level"] = Level,
+        ["agency"] = Agency,
+        ["onlineLevel"] = OnlineLevel,
+        ["trang"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     }.Where(kv => !string.IsNullOrEmpty(kv.Value))).ToUriComponent();
 }
