@@ -3,7 +3,7 @@ namespace MotCua.Core.Catalog;
 /// <summary>
 /// Builds a large, realistic catalogue for tests and benchmarks (a province has about 2,000
 /// procedures, DESIGN §7) from a real template catalogue: each synthetic procedure copies a real
-/// one's structure with a varied name, another case mix and a code in the 3.xxxxxx range, which
+/// one's structure with a varied name, another case mix and a code in the 9.xxxxxx range, which
 /// the national database does not use, so it can never be taken for a real procedure.
 /// Deterministic for a given seed.
 /// </summary>
@@ -23,13 +23,18 @@ public static class SyntheticCatalog
         var random = new Random(seed);
         var procedures = new List<ProcedureDefinition>(count);
         procedures.AddRange(template.Procedures.Take(count));
+        // Most of a province's ~2,000 procedures are province-level; commune-level ones are a
+        // small share (about one in ten), so synthetic ones follow that mix.
+        var communeLevel = template.Procedures.Where(p => p.Levels.Contains(ImplementingLevel.Commune)).ToArray();
+        var provinceLevel = template.Procedures.Where(p => !p.Levels.Contains(ImplementingLevel.Commune)).ToArray();
         for (var i = procedures.Count; i < count; i++)
         {
-            var source = template.Procedures[random.Next(template.Procedures.Count)];
+            var pool = provinceLevel.Length == 0 || (communeLevel.Length > 0 && random.Next(10) == 0) ? communeLevel : provinceLevel;
+            var source = pool[random.Next(pool.Length)];
             var subject = Subjects[random.Next(Subjects.Length)];
             procedures.Add(source with
             {
-                Code = $"3.{i:000000}",
+                Code = $"9.{i:000000}",
                 CodeVerified = false,
                 Name = $"{source.Name} {subject} (mẫu {i})",
                 OnlineLevel = (OnlineLevel)random.Next(3),
