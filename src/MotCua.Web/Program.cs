@@ -5,7 +5,11 @@ using MotCua.Web.Features.Catalog;
 using MotCua.Web.Features.DemoData;
 using MotCua.Web.Infrastructure.Http;
 
-var builder = WebApplication.CreateBuilder(args);
+// Content root = the application's folder, so appsettings.json and wwwroot are found whatever the
+// working directory; relative data paths (data/motcua.db, data/keys) stay relative to where it runs.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+// Serves wwwroot from the project folder under `dotnet run`; a no-op for a published build.
+builder.WebHost.UseStaticWebAssets();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddAppDatabase(builder.Configuration);
 builder.Services.AddProblemResponses();
