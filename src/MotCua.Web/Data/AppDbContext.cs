@@ -6,6 +6,8 @@ using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Catalog;
+using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Infrastructure.Outbox;
 using MotCua.Web.Features.Organization;
 
 namespace MotCua.Web.Data;
@@ -28,6 +30,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<ProcedureOffering> ProcedureOfferings => Set<ProcedureOffering>();
     public DbSet<CalendarOverrideRow> CalendarOverrides => Set<CalendarOverrideRow>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Dossier> Dossiers => Set<Dossier>();
+    public DbSet<DossierHistory> DossierHistory => Set<DossierHistory>();
+    public DbSet<DossierFile> DossierFiles => Set<DossierFile>();
+    public DbSet<SupplementRequest> SupplementRequests => Set<SupplementRequest>();
+    public DbSet<DossierSequence> DossierSequences => Set<DossierSequence>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -124,6 +132,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             e.Property(x => x.Details).HasMaxLength(4000);
             e.HasIndex(x => x.At);
         });
+        DossierModel.Configure(modelBuilder);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

@@ -17,6 +17,17 @@ public sealed class UserAccount
     /// <summary>The officer's agency; null for applicants.</summary>
     public long? AgencyId { get; set; }
     public bool Active { get; set; } = true;
+
+    // Applicant profile (issue 3): prefilled into dossiers. Address is province + commune codes
+    // (two-level government since 1 Jul 2025) with free text.
+    public string? Phone { get; set; }
+    public string? Email { get; set; }
+    public string? PersonalId { get; set; }
+    public DateOnly? BirthDate { get; set; }
+    public string? ProvinceCode { get; set; }
+    public string? CommuneCode { get; set; }
+    public string? Address { get; set; }
+    public MotCua.Core.Catalog.ApplicantType? ApplicantType { get; set; }
     public DateTime CreatedAt { get; set; }
     public List<RoleAssignment> Roles { get; set; } = [];
 }

@@ -141,7 +141,7 @@ public sealed class DemoDataSeeder(AppDbContext db, ImportCatalogHandler importe
 
     private async Task SeedAccountsAsync(CancellationToken ct)
     {
-        var agencies = await db.Agencies.Where(a => a.Code == "TTPVHCC" || a.Code == "STP").ToDictionaryAsync(a => a.Code, a => a.Id, ct);
+        var agencies = await db.Agencies.Where(a => a.Code == "TTPVHCC" || a.Code == "STC").ToDictionaryAsync(a => a.Code, a => a.Id, ct);
         var now = time.GetUtcNow().UtcDateTime;
         void Add(string user, string name, string title, string agency, params OfficerRole[] roles)
         {
@@ -161,8 +161,8 @@ public sealed class DemoDataSeeder(AppDbContext db, ImportCatalogHandler importe
         }
         Add("admin.demo", "Quản trị Hệ thống", "Chuyên viên CNTT", "TTPVHCC", OfficerRole.SystemAdmin);
         Add("reception.demo", "Nguyễn Thị Lan", "Cán bộ tiếp nhận", "TTPVHCC", OfficerRole.Reception, OfficerRole.ReturnOfficer);
-        Add("handler.demo", "Hoàng Văn Minh", "Chuyên viên", "STP", OfficerRole.Handler);
-        Add("leader.demo", "Lương Thị Hoa", "Phó Giám đốc Sở", "STP", OfficerRole.Leader, OfficerRole.DivisionHead);
+        Add("handler.demo", "Hoàng Văn Minh", "Chuyên viên Phòng Đăng ký kinh doanh", "STC", OfficerRole.Handler);
+        Add("leader.demo", "Lương Thị Hoa", "Phó Giám đốc Sở", "STC", OfficerRole.Leader, OfficerRole.DivisionHead);
         await db.SaveChangesAsync(ct);
     }
 }

@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Calendar;
+using MotCua.Core.Catalog;
+using MotCua.Web.Data;
+using MotCua.Web.Features.Calendar;
+using MotCua.Web.Infrastructure.Http;
+
+namespace MotCua.Web.Features.Dossiers;
+
+public sealed class DossierForbiddenException(string message) : InvalidOperationException(message);
+public sealed class DossierValidationException(IReadOnlyList<FieldError> errors) : InvalidOperationException("Invalid dossier action input.")
+{
+    public IReadOnlyList<FieldError> Errors { get; } = errors;
+}
+
+/// <summary>What an action sees: the dossier (tracked), the actor, the time and the calendar.</summary>
+public sealed record DossierActionContext(AppDbContext Db, Dossier Dossier, DossierActor Actor, DateTime NowUtc, WorkingCalendar Calendar)
+{
+    public void Require(string permission, long? agencyId)
+    {
+        if (!Actor.Can(permission) || (agencyId is not null && Actor.AgencyId != agencyId))
+            throw new DossierForbiddenException("Bạn không có quyền thực hiện thao tác này với hồ sơ.");
+    }
+
+    public void RequireOwner()
+    {
+        if (Actor.IsOfficer || Dossier.OwnerAccountId != Actor.UserId)
+            throw new DossierForbiddenException("Chỉ chủ hồ sơ được thực hiện thao tác này.");
+    }
+
+    public static void Check(bool ok, string field, string message)
+    {
+        if (!ok)
+            throw new DossierValidationException([new FieldError(field, message)]);
+    }
+}
+
+/// <summary>
+/// Runs one dossier action as one transaction: load within the actor's scope (someone else's ID is
+/// a 404 that reveals nothing), apply, save once; a concurrent change of the same dossier (version
+/// token) or an action the state does not allow is a 409 and leaves the dossier as it was.
+/// </summary>
+public sealed class DossierActionRunner(AppDbContext db, CalendarProvider calendars, TimeProvider time)
+{
+    public async Task<IResult> RunAsync(long id, DossierActor? actor, Func<DossierActionContext, Task> action, CancellationToken ct)
+    {
+        if (actor is null)
+            return Problems.Problem(401, "unauthenticated", "Chưa đăng nhập");
+        var dossier = await db.Dossiers.VisibleTo(actor).SingleOrDefaultAsync(d => d.Id == id, ct);
+        if (dossier is null)
+            return Problems.NotFound("Không tìm thấy hồ sơ.");
+        var calendar = await calendars.GetAsync(ct);
+        var context = new DossierActionContext(db, dossier, actor, time.GetUtcNow().UtcDateTime, calendar);
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await action(context);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DossierForbiddenException ex)
+        {
+            return Problems.Problem(403, "forbidden", "Không có quyền thực hiện", ex.Message);
+        }
+        catch (DossierValidationException ex)
+        {
+            return Problems.Validation(ex.Errors);
+        }
+        catch (DossierRuleException ex)
+        {
+            return Problems.Problem(409, "invalid-state", "Thao tác không phù hợp với trạng thái hồ sơ", ex.Message);
+        }
+        catch (Exception ex) when (ex is DbUpdateConcurrencyException
+                                   || (ex is DbUpdateException or Microsoft.Data.Sqlite.SqliteException && IsBusy(ex)))
+        {
+            return Problems.Problem(409, "concurrent-change", "Hồ sơ vừa được người khác xử lý", "Vui lòng tải lại hồ sơ và thử lại.");
+        }
+        return TypedResults.Ok(SubmitDossierHandler.Receipt(dossier));
+    }
+
+    /// <summary>SQLite in WAL mode refuses a write from a stale snapshot (SQLITE_BUSY): another writer won.</summary>
+    private static bool IsBusy(Exception ex) =>
+        (ex as Microsoft.Data.Sqlite.SqliteException ?? ex.InnerException as Microsoft.Data.Sqlite.SqliteException)?.SqliteErrorCode is 5 or 6;
+}

@@ -1,0 +1,116 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Calendar;
+using MotCua.Core.Catalog;
+using MotCua.Core.Dossiers;
+using MotCua.Web.Data;
+using MotCua.Web.Features.Catalog;
+using MotCua.Web.Features.Organization;
+
+namespace MotCua.Web.Features.Dossiers;
+
+public sealed record DocumentRef(int Index, long FileId);
+
+/// <summary>What every new dossier needs, online or at the counter.</summary>
+public sealed record IntakeRequest(string? ProcedureCode, string? CaseCode, string? ReceivingAgency, JsonElement FormData, IReadOnlyList<DocumentRef>? Documents);
+
+/// <summary>
+/// Builds a new dossier from the procedure version in force: the case and its time limit (online
+/// limit for online dossiers), the receiving unit the applicant chose among those offering it (any
+/// commune in the province, Decree 118/2025), the competent agency (for commune procedures, the
+/// one of the receiving commune), the validated form data and the uploaded files.
+/// </summary>
+public sealed class DossierIntake(AppDbContext db, FileStoreSizes sizes, TimeProvider time)
+{
+    public async Task<(Dossier? Dossier, List<DossierFile> Files, List<FieldError> Errors)> PrepareAsync(
+        IntakeRequest request, Channel channel, DossierActor actor, bool requireDocuments, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        var today = VietnamTime.Today(time);
+        var version = await db.ProcedureVersions.AsNoTracking()
+            .Where(v => v.State == VersionState.Published && v.EffectiveFrom <= today && (v.EffectiveTo == null || v.EffectiveTo > today))
+            .Join(db.Procedures.Where(p => p.Code == request.ProcedureCode), v => v.ProcedureId, p => p.Id, (v, p) => v)
+            .SingleOrDefaultAsync(ct);
+        if (version is null)
+            return (null, [], [new FieldError("procedureCode", "Không có thủ tục đang có hiệu lực với mã này.")]);
+        var definition = version.Definition;
+        if (channel == Channel.Online && definition.OnlineLevel == OnlineLevel.InformationOnly)
+            return (null, [], [new FieldError("procedureCode", "Thủ tục này chưa cung cấp dịch vụ công trực tuyến; vui lòng nộp trực tiếp hoặc qua bưu chính.")]);
+        var @case = definition.Cases.FirstOrDefault(c => c.Code == request.CaseCode) ?? (definition.Cases.Count == 1 && request.CaseCode is null ? definition.Cases[0] : null);
+        if (@case is null)
+            return (null, [], [new FieldError("caseCode", "Vui lòng chọn trường hợp giải quyết của thủ tục.")]);
+
+        var offeringAgencies = await db.ProcedureOfferings.Where(o => o.ProcedureId == version.ProcedureId)
+            .Join(db.Agencies, o => o.AgencyId, a => a.Id, (o, a) => a).AsNoTracking().ToListAsync(ct);
+        var receivingKinds = definition.ReceivingAgencies.Select(k => AgencyKeyResolver.CommuneKeys.TryGetValue(k, out var kind) ? kind.ToString() : k).ToHashSet();
+        var receivers = offeringAgencies.Where(a => receivingKinds.Contains(a.Code) || receivingKinds.Contains(a.Kind.ToString())).ToList();
+        var receiving = request.ReceivingAgency is null && receivers.Count == 1 ? receivers[0] : receivers.FirstOrDefault(a => a.Code == request.ReceivingAgency);
+        if (receiving is null)
+            return (null, [], [new FieldError("receivingAgency", "Vui lòng chọn nơi tiếp nhận hồ sơ trong danh sách nơi cung cấp thủ tục.")]);
+        var competent = await ResolveCompetentAsync(definition.CompetentAgency, receiving, today, ct);
+        if (competent is null)
+            return (null, [], [new FieldError("procedureCode", "Chưa xác định được cơ quan có thẩm quyền giải quyết.")]);
+
+        errors.AddRange(FormDataRules.Validate(@case.FormFields, request.FormData));
+        var documents = request.Documents ?? [];
+        var fileIds = documents.Select(d => d.FileId).Distinct().ToArray();
+        var files = await db.DossierFiles.Where(f => fileIds.Contains(f.Id) && f.OwnerAccountId == actor.UserId && f.DossierId == null).ToListAsync(ct);
+        foreach (var d in documents)
+        {
+            if (d.Index < 0 || d.Index >= @case.Documents.Count)
+                errors.Add(new FieldError($"documents[{d.Index}]", "Thành phần hồ sơ không có trong thủ tục."));
+            if (files.All(f => f.Id != d.FileId))
+                errors.Add(new FieldError($"documents[{d.Index}]", "Tệp không tồn tại hoặc đã được dùng cho hồ sơ khác."));
+        }
+        if (requireDocuments)
+            for (var i = 0; i < @case.Documents.Count; i++)
+                if (@case.Documents[i].Required && documents.All(d => d.Index != i))
+                    errors.Add(new FieldError($"documents[{i}]", $"Thiếu thành phần hồ sơ: {@case.Documents[i].Name}."));
+        if (files.Sum(f => f.Size) > sizes.MaxDossierBytes)
+            errors.Add(new FieldError("documents", $"Tổng dung lượng hồ sơ vượt quá {sizes.MaxDossierBytes / 1024 / 1024} MB."));
+        if (errors.Count > 0)
+            return (null, [], errors);
+
+        var limit = channel == Channel.Online && @case.OnlineTimeLimit is { } online ? online : @case.TimeLimit;
+        var dossier = new Dossier
+        {
+            Channel = channel,
+            Status = DossierStatus.Submitted,
+            ProcedureId = version.ProcedureId,
+            ProcedureVersionId = version.Id,
+            ProcedureCode = definition.Code,
+            ProcedureName = definition.Name,
+            CaseCode = @case.Code,
+            LimitUnit = limit.Unit,
+            LimitValue = limit.Value,
+            NoAppointment = @case.NoAppointment,
+            ReceivingAgencyId = receiving.Id,
+            CompetentAgencyId = competent.Id,
+            CurrentAgencyId = receiving.Id,
+            ApplicantName = "",
+            FormDataJson = request.FormData.ValueKind == JsonValueKind.Object ? request.FormData.GetRawText() : "{}",
+            FeeAmountVnd = @case.Fees.Sum(f => f.AmountVnd),
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+        };
+        foreach (var d in documents)
+            files.Single(f => f.Id == d.FileId).DocumentIndex = d.Index;
+        return (dossier, files, []);
+    }
+
+    private async Task<Agency?> ResolveCompetentAsync(string key, Agency receiving, DateOnly today, CancellationToken ct)
+    {
+        var query = db.Agencies.AsNoTracking().Where(a => a.ValidFrom <= today && (a.ValidTo == null || a.ValidTo > today));
+        if (AgencyKeyResolver.CommuneKeys.TryGetValue(key, out var kind))
+            return await query.Where(a => a.Kind == kind && a.AdminUnitCode == receiving.AdminUnitCode).FirstOrDefaultAsync(ct);
+        return await query.Where(a => a.Code == key).FirstOrDefaultAsync(ct);
+    }
+
+    public static void Attach(Dossier dossier, IEnumerable<DossierFile> files)
+    {
+        foreach (var file in files)
+            file.Dossier = dossier;
+    }
+}
+
+/// <summary>The dossier-level size limit, separate so intake does not depend on the file store itself.</summary>
+public sealed record FileStoreSizes(long MaxDossierBytes);

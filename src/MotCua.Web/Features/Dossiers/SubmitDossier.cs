@@ -1,0 +1,106 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Catalog;
+using MotCua.Core.Dossiers;
+using MotCua.Web.Data;
+using MotCua.Web.Features.Notifications;
+using MotCua.Web.Infrastructure.Http;
+
+namespace MotCua.Web.Features.Dossiers;
+
+public sealed record RepresentativeData(string? Name, string? IdNumber, string? Phone, string? AuthorisationDocument);
+public sealed record SubmitDossierRequest(string? ProcedureCode, string? CaseCode, string? ReceivingAgency, JsonElement FormData,
+    IReadOnlyList<DocumentRef>? Documents, RepresentativeData? Representative);
+public sealed record DossierReceipt(long Id, string? Code, int Status, string StatusName, DateTime? SubmittedAt, string ProcedureName);
+
+/// <summary>
+/// Online submission by a signed-in applicant (issue 3 §2). Idempotent: the same Idempotency-Key
+/// returns the same receipt and creates nothing. The receipt is answered only after the dossier,
+/// its files, its history row and its notification are committed in one SaveChanges (DESIGN §5).
+/// </summary>
+public sealed class SubmitDossierHandler(AppDbContext db, DossierIntake intake, TimeProvider time)
+{
+    public async Task<(DossierReceipt? Receipt, IReadOnlyList<FieldError> Errors)> HandleAsync(
+        SubmitDossierRequest request, string idempotencyKey, DossierActor actor, CancellationToken ct)
+    {
+        if (await ExistingAsync(actor.UserId, idempotencyKey, ct) is { } existing)
+            return (existing, []);
+        var account = await db.UserAccounts.AsNoTracking().SingleAsync(u => u.Id == actor.UserId, ct);
+        if (string.IsNullOrWhiteSpace(account.PersonalId) && account.ApplicantType is null or ApplicantType.Citizen)
+            return (null, [new FieldError("profile", "Vui lòng cập nhật số định danh cá nhân trong hồ sơ tài khoản trước khi nộp.")]);
+        var errors = new List<FieldError>();
+        if (request.Representative is { Name: not null } rep && !string.IsNullOrWhiteSpace(rep.IdNumber) && !PersonalIdentificationNumber.IsValid(rep.IdNumber))
+            errors.Add(new FieldError("representative.idNumber", "Số định danh cá nhân của người được ủy quyền không hợp lệ."));
+
+        var (dossier, files, intakeErrors) = await intake.PrepareAsync(
+            new IntakeRequest(request.ProcedureCode, request.CaseCode, request.ReceivingAgency, request.FormData, request.Documents),
+            Channel.Online, actor, requireDocuments: true, ct);
+        errors.AddRange(intakeErrors);
+        if (errors.Count > 0 || dossier is null)
+            return (null, errors);
+
+        var now = time.GetUtcNow().UtcDateTime;
+        dossier.OwnerAccountId = account.Id;
+        dossier.IdempotencyKey = idempotencyKey;
+        dossier.SubmittedAt = now;
+        dossier.ApplicantType = account.ApplicantType ?? ApplicantType.Citizen;
+        dossier.ApplicantName = account.FullName;
+        dossier.ApplicantIdNumber = account.PersonalId;
+        dossier.ApplicantBirthDate = account.BirthDate;
+        dossier.ApplicantPhone = account.Phone;
+        dossier.ApplicantEmail = account.Email;
+        dossier.ApplicantProvinceCode = account.ProvinceCode;
+        dossier.ApplicantCommuneCode = account.CommuneCode;
+        dossier.ApplicantAddress = account.Address;
+        dossier.CheckIdLast4 = TrackingCheck.LastFour(account.PersonalId);
+        dossier.CheckPhoneLast4 = TrackingCheck.LastFour(account.Phone);
+        if (request.Representative is { Name: { Length: > 0 } name } r)
+        {
+            dossier.RepresentativeName = name.Trim();
+            dossier.RepresentativeIdNumber = r.IdNumber;
+            dossier.RepresentativePhone = r.Phone;
+            dossier.AuthorisationDocument = r.AuthorisationDocument;
+        }
+        db.Dossiers.Add(dossier);
+        DossierIntake.Attach(dossier, files);
+        DossierWorkflow.Created(db, dossier, actor, now, "Nộp hồ sơ trực tuyến");
+        NotificationOutboxHandler.Queue(db, now, dossier.ApplicantEmail, dossier.ApplicantPhone,
+            "Đã nhận hồ sơ trực tuyến",
+            $"Hồ sơ \"{dossier.ProcedureName}\" của bạn đã được gửi và đang chờ cán bộ tiếp nhận kiểm tra.", null);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // A concurrent retry with the same key won the unique index: answer its receipt.
+            db.ChangeTracker.Clear();
+            if (await ExistingAsync(actor.UserId, idempotencyKey, ct) is { } raced)
+                return (raced, []);
+            throw;
+        }
+        return (Receipt(dossier), []);
+    }
+
+    private async Task<DossierReceipt?> ExistingAsync(long owner, string key, CancellationToken ct)
+    {
+        var found = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.OwnerAccountId == owner && d.IdempotencyKey == key, ct);
+        return found is null ? null : Receipt(found);
+    }
+
+    public static DossierReceipt Receipt(Dossier d) =>
+        new(d.Id, d.Code, (int)d.Status, DossierStateMachine.VietnameseName(d.Status), d.SubmittedAt, d.ProcedureName);
+
+    public static async Task<IResult> Endpoint(HttpRequest http, SubmitDossierRequest? request, SubmitDossierHandler handler, CancellationToken ct)
+    {
+        if (DossierActor.From(http.HttpContext.User) is not { IsOfficer: false } actor)
+            return Problems.Problem(403, "forbidden", "Chỉ tài khoản công dân, doanh nghiệp nộp hồ sơ trực tuyến");
+        var key = http.Headers["Idempotency-Key"].ToString();
+        if (string.IsNullOrWhiteSpace(key) || key.Length > 100)
+            return Problems.Validation("Idempotency-Key", "Thiếu tiêu đề Idempotency-Key (tối đa 100 ký tự).");
+        if (request is null)
+            return Problems.Validation("body", "Thiếu nội dung hồ sơ.");
+        var (receipt, errors) = await handler.HandleAsync(request, key, actor, ct);
+        return receipt is null ? Problems.Validation(errors) : TypedResults.Created($"/api/dossiers/{receipt.Id}", receipt);
+    }
+}

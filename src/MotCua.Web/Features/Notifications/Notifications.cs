@@ -1,0 +1,103 @@
+using System.Net.Mail;
+using System.Text.Json;
+using MotCua.Web.Data;
+using MotCua.Web.Infrastructure.Outbox;
+
+namespace MotCua.Web.Features.Notifications;
+
+public enum NotificationChannel { Email, Sms }
+
+/// <summary>A message to an applicant: receipt, supplement request, result ready, apology (issue 3 §11).</summary>
+public sealed record Notification(NotificationChannel Channel, string To, string Subject, string Body, string? DossierCode);
+
+public sealed class NotificationOptions
+{
+    public const string Section = "Notifications";
+    /// <summary>Default sink: one JSON line per message in this file (a stand-in for the mail and SMS gateways).</summary>
+    public string FilePath { get; set; } = Path.Combine("data", "notifications.jsonl");
+    public string? SmtpHost { get; set; }
+    public int SmtpPort { get; set; } = 25;
+    public string SmtpFrom { get; set; } = "motcua@localhost";
+}
+
+public interface INotificationSender
+{
+    Task SendAsync(Notification notification, CancellationToken ct);
+}
+
+/// <summary>Writes each message as a JSON line; the default for the embedded installation and the tests.</summary>
+public sealed class FileNotificationSender(NotificationOptions options, TimeProvider time) : INotificationSender
+{
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+
+    public async Task SendAsync(Notification notification, CancellationToken ct)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(options.FilePath));
+        if (folder is not null)
+            Directory.CreateDirectory(folder);
+        var line = JsonSerializer.Serialize(new { at = time.GetUtcNow(), notification.Channel, notification.To, notification.Subject, notification.Body, notification.DossierCode }) + "\n";
+        await Gate.WaitAsync(ct);
+        try
+        {
+            await File.AppendAllTextAsync(options.FilePath, line, ct);
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+}
+
+/// <summary>E-mail through SMTP when Notifications:SmtpHost is set; SMS still go to the file sink until a gateway is chosen.</summary>
+public sealed class SmtpNotificationSender(NotificationOptions options, FileNotificationSender fallback) : INotificationSender
+{
+    public async Task SendAsync(Notification notification, CancellationToken ct)
+    {
+        if (notification.Channel != NotificationChannel.Email)
+        {
+            await fallback.SendAsync(notification, ct);
+            return;
+        }
+        using var client = new SmtpClient(options.SmtpHost, options.SmtpPort);
+        using var message = new MailMessage(options.SmtpFrom, notification.To, notification.Subject, notification.Body);
+        await client.SendMailAsync(message, ct);
+    }
+}
+
+/// <summary>Outbox handler "notification": delivery happens only after the dossier change committed.</summary>
+public sealed class NotificationOutboxHandler(INotificationSender sender) : IOutboxHandler
+{
+    public const string MessageType = "notification";
+    public string Type => MessageType;
+
+    public Task HandleAsync(string payloadJson, CancellationToken ct) =>
+        sender.SendAsync(JsonSerializer.Deserialize<Notification>(payloadJson)!, ct);
+
+    /// <summary>Queues a message to every contact the applicant gave, in the caller's transaction.</summary>
+    public static void Queue(AppDbContext db, DateTime now, string? email, string? phone, string subject, string body, string? dossierCode)
+    {
+        if (!string.IsNullOrWhiteSpace(email))
+            OutboxDispatcher.Enqueue(db, MessageType, new Notification(NotificationChannel.Email, email, subject, body, dossierCode), now);
+        if (!string.IsNullOrWhiteSpace(phone))
+            OutboxDispatcher.Enqueue(db, MessageType, new Notification(NotificationChannel.Sms, phone, subject, body, dossierCode), now);
+    }
+}
+
+public static class NotificationsSetup
+{
+    public static IServiceCollection AddNotificationsAndOutbox(this IServiceCollection services, IConfiguration configuration)
+    {
+        var notifications = configuration.GetSection(NotificationOptions.Section).Get<NotificationOptions>() ?? new NotificationOptions();
+        services.AddSingleton(notifications);
+        services.AddSingleton<FileNotificationSender>();
+        if (string.IsNullOrWhiteSpace(notifications.SmtpHost))
+            services.AddSingleton<INotificationSender>(sp => sp.GetRequiredService<FileNotificationSender>());
+        else
+            services.AddSingleton<INotificationSender, SmtpNotificationSender>();
+        services.AddScoped<IOutboxHandler, NotificationOutboxHandler>();
+        services.AddSingleton(configuration.GetSection(OutboxOptions.Section).Get<OutboxOptions>() ?? new OutboxOptions());
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        return services;
+    }
+}

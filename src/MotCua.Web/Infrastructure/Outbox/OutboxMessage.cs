@@ -1,0 +1,22 @@
+namespace MotCua.Web.Infrastructure.Outbox;
+
+/// <summary>
+/// A message to the outside world (mail, SMS, later the national portal and the postal service),
+/// written in the same transaction as the change that causes it and delivered after commit by
+/// <see cref="OutboxDispatcher"/>, retried with backoff; a failed delivery never undoes the change
+/// (DESIGN §3).
+/// </summary>
+public sealed class OutboxMessage
+{
+    public long Id { get; set; }
+    public required string Type { get; set; }
+    public required string PayloadJson { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime AvailableAt { get; set; }
+    public int Attempts { get; set; }
+    public string? LastError { get; set; }
+    public DateTime? ProcessedAt { get; set; }
+    public bool Failed { get; set; }
+    public DateTime? LockedUntil { get; set; }
+    public long Version { get; set; }
+}
