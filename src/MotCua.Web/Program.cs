@@ -3,6 +3,8 @@ using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Catalog;
 using MotCua.Web.Features.DemoData;
+using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Notifications;
 using MotCua.Web.Infrastructure.Http;
 
 // Content root = the application's folder, so appsettings.json and wwwroot are found whatever the
@@ -17,6 +19,8 @@ builder.Services.AddApiJson();
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddCalendar(builder.Configuration);
 builder.Services.AddCatalog();
+builder.Services.AddDossiers(builder.Configuration);
+builder.Services.AddNotificationsAndOutbox(builder.Configuration);
 builder.Services.AddDemoData();
 builder.Services.AddOpenApi();
 builder.Services.AddRazorPages();
@@ -38,12 +42,14 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapOpenApi();
 app.MapAccountsApi();
 app.MapCalendarApi();
 app.MapCatalogApi();
+app.MapDossiersApi();
 app.MapRazorPages();
 app.MapFallbackToApiNotFound();
 

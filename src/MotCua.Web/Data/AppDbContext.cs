@@ -7,8 +7,8 @@ using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Catalog;
 using MotCua.Web.Features.Dossiers;
-using MotCua.Web.Infrastructure.Outbox;
 using MotCua.Web.Features.Organization;
+using MotCua.Web.Infrastructure.Outbox;
 
 namespace MotCua.Web.Data;
 

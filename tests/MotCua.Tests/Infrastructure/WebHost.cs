@@ -32,7 +32,7 @@ public sealed class WebHost : IAsyncDisposable
         _keys = keys;
     }
 
-    public static async Task<WebHost> StartAsync(DatabaseKind kind, bool demoData)
+    public static async Task<WebHost> StartAsync(DatabaseKind kind, bool demoData, IReadOnlyDictionary<string, string>? settings = null)
     {
         var database = await TestDatabase.CreateAsync(kind);
         var time = new FakeTime(DefaultNow);
@@ -44,6 +44,12 @@ public sealed class WebHost : IAsyncDisposable
             b.UseSetting("Database:MigrateOnStart", "true");
             b.UseSetting("DemoData:Enabled", "false");
             b.UseSetting("DataProtection:KeysPath", keys);
+            // Files and notifications in the host's own temp folder; the outbox is dispatched by the tests.
+            b.UseSetting("Files:Root", Path.Combine(keys, "files"));
+            b.UseSetting("Notifications:FilePath", Path.Combine(keys, "notifications.jsonl"));
+            b.UseSetting("Outbox:Enabled", "false");
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+                b.UseSetting(key, value);
             b.ConfigureServices(s => s.AddSingleton<TimeProvider>(time));
         });
         var host = new WebHost(factory, database, time, keys);
@@ -73,6 +79,13 @@ public sealed class WebHost : IAsyncDisposable
     private sealed record TokenBody(string AccessToken, long ExpiresIn);
 
     public AsyncServiceScope Scope() => _factory.Services.CreateAsyncScope();
+
+    /// <summary>The notifications delivered so far (the file sink's JSON lines).</summary>
+    public IReadOnlyList<string> Notifications()
+    {
+        var path = Path.Combine(_keys, "notifications.jsonl");
+        return File.Exists(path) ? File.ReadAllLines(path) : [];
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -18,6 +18,8 @@ public sealed class DemoDataSeeder(AppDbContext db, ImportCatalogHandler importe
     TimeProvider time, ILogger<DemoDataSeeder> log)
 {
     public const string DemoPassword = "MotCua@2026";
+    /// <summary>Born in Lạng Sơn (020), female, 20th century (1), 1990.</summary>
+    public const string CitizenPersonalId = "020190012345";
 
     public static bool IsEnabled(IConfiguration configuration, DatabaseOptions options) =>
         options.Provider == DatabaseProvider.Sqlite && configuration.GetValue("DemoData:Enabled", true);
@@ -163,6 +165,24 @@ public sealed class DemoDataSeeder(AppDbContext db, ImportCatalogHandler importe
         Add("reception.demo", "Nguyễn Thị Lan", "Cán bộ tiếp nhận", "TTPVHCC", OfficerRole.Reception, OfficerRole.ReturnOfficer);
         Add("handler.demo", "Hoàng Văn Minh", "Chuyên viên Phòng Đăng ký kinh doanh", "STC", OfficerRole.Handler);
         Add("leader.demo", "Lương Thị Hoa", "Phó Giám đốc Sở", "STC", OfficerRole.Leader, OfficerRole.DivisionHead);
+        var citizen = new UserAccount
+        {
+            UserName = "citizen.demo",
+            FullName = "Nông Thị Mai",
+            Kind = AccountKind.Applicant,
+            CreatedAt = now,
+            PasswordHash = "",
+            ApplicantType = Core.Catalog.ApplicantType.Citizen,
+            PersonalId = CitizenPersonalId,
+            BirthDate = new DateOnly(1990, 5, 12),
+            Phone = "0912345678",
+            Email = "citizen.demo@example.com",
+            ProvinceCode = "20",
+            CommuneCode = "05977",
+            Address = "Số 12 đường Trần Đăng Ninh",
+        };
+        citizen.PasswordHash = hasher.HashPassword(citizen, DemoPassword);
+        db.UserAccounts.Add(citizen);
         await db.SaveChangesAsync(ct);
     }
 }

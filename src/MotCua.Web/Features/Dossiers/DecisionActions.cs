@@ -30,8 +30,12 @@ public static class DecisionActions
         d.SupplementCount++;
         c.Db.SupplementRequests.Add(new SupplementRequest
         {
-            DossierId = d.Id, DuringProcessing = true, RequestedAt = c.NowUtc, RequestedById = c.Actor.UserId,
-            ItemsJson = JsonSerializer.Serialize(items), Reason = body.Reason!.Trim(),
+            DossierId = d.Id,
+            DuringProcessing = true,
+            RequestedAt = c.NowUtc,
+            RequestedById = c.Actor.UserId,
+            ItemsJson = JsonSerializer.Serialize(items),
+            Reason = body.Reason!.Trim(),
         });
         NotificationOutboxHandler.Queue(c.Db, c.NowUtc, d.ApplicantEmail, d.ApplicantPhone, $"Hồ sơ {d.Code} cần bổ sung",
             $"Hồ sơ {d.Code} cần bổ sung: {string.Join("; ", items)}. Thời hạn giải quyết tạm dừng cho đến khi nhận đủ bổ sung (Mẫu 02).", d.Code);

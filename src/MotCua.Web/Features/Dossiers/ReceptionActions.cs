@@ -52,8 +52,11 @@ public static class ReceptionActions
         d.SupplementCount++;
         c.Db.SupplementRequests.Add(new SupplementRequest
         {
-            DossierId = d.Id, RequestedAt = c.NowUtc, RequestedById = c.Actor.UserId,
-            ItemsJson = JsonSerializer.Serialize(items), Reason = body.Reason!.Trim(),
+            DossierId = d.Id,
+            RequestedAt = c.NowUtc,
+            RequestedById = c.Actor.UserId,
+            ItemsJson = JsonSerializer.Serialize(items),
+            Reason = body.Reason!.Trim(),
         });
         NotificationOutboxHandler.Queue(c.Db, c.NowUtc, d.ApplicantEmail, d.ApplicantPhone, "Yêu cầu bổ sung hồ sơ",
             $"Hồ sơ \"{d.ProcedureName}\" cần bổ sung: {string.Join("; ", items)}. Vui lòng bổ sung trực tuyến (Mẫu 02).", d.Code);

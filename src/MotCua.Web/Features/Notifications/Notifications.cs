@@ -29,13 +29,14 @@ public interface INotificationSender
 public sealed class FileNotificationSender(NotificationOptions options, TimeProvider time) : INotificationSender
 {
     private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public async Task SendAsync(Notification notification, CancellationToken ct)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(options.FilePath));
         if (folder is not null)
             Directory.CreateDirectory(folder);
-        var line = JsonSerializer.Serialize(new { at = time.GetUtcNow(), notification.Channel, notification.To, notification.Subject, notification.Body, notification.DossierCode }) + "\n";
+        var line = JsonSerializer.Serialize(new { at = time.GetUtcNow(), notification.Channel, notification.To, notification.Subject, notification.Body, notification.DossierCode }, Readable) + "\n";
         await Gate.WaitAsync(ct);
         try
         {

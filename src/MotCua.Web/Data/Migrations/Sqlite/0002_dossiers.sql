@@ -16,19 +16,6 @@ ALTER TABLE "UserAccounts" ADD COLUMN "Address" TEXT NULL;
 
 ALTER TABLE "UserAccounts" ADD COLUMN "ApplicantType" TEXT NULL;
 
-CREATE TABLE "DossierFiles" (
-    "Id" INTEGER NOT NULL CONSTRAINT "PK_DossierFiles" PRIMARY KEY AUTOINCREMENT,
-    "DossierId" INTEGER NULL,
-    "OwnerAccountId" INTEGER NULL,
-    "Kind" TEXT NOT NULL,
-    "DocumentIndex" INTEGER NULL,
-    "FileName" TEXT NOT NULL,
-    "ContentType" TEXT NOT NULL,
-    "Size" INTEGER NOT NULL,
-    "Sha256" TEXT NOT NULL,
-    "UploadedAt" TEXT NOT NULL
-);
-
 CREATE TABLE "DossierSequences" (
     "UnitCode" TEXT NOT NULL,
     "Day" TEXT NOT NULL,
@@ -134,6 +121,20 @@ CREATE TABLE "Dossiers" (
     CONSTRAINT "FK_Dossiers_Agencies_CompetentAgencyId" FOREIGN KEY ("CompetentAgencyId") REFERENCES "Agencies" ("Id") ON DELETE RESTRICT,
     CONSTRAINT "FK_Dossiers_Agencies_ReceivingAgencyId" FOREIGN KEY ("ReceivingAgencyId") REFERENCES "Agencies" ("Id") ON DELETE RESTRICT,
     CONSTRAINT "FK_Dossiers_ProcedureVersions_ProcedureVersionId" FOREIGN KEY ("ProcedureVersionId") REFERENCES "ProcedureVersions" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "DossierFiles" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_DossierFiles" PRIMARY KEY AUTOINCREMENT,
+    "DossierId" INTEGER NULL,
+    "OwnerAccountId" INTEGER NULL,
+    "Kind" TEXT NOT NULL,
+    "DocumentIndex" INTEGER NULL,
+    "FileName" TEXT NOT NULL,
+    "ContentType" TEXT NOT NULL,
+    "Size" INTEGER NOT NULL,
+    "Sha256" TEXT NOT NULL,
+    "UploadedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_DossierFiles_Dossiers_DossierId" FOREIGN KEY ("DossierId") REFERENCES "Dossiers" ("Id") ON DELETE RESTRICT
 );
 
 CREATE TABLE "DossierHistory" (
