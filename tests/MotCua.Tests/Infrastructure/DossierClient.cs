@@ -62,6 +62,12 @@ public static class DossierClient
                 documents.Add(new { index, fileId = await UploadAsync(client) });
             index++;
         }
+        return new { procedureCode = Procedure, caseCode = @case.GetProperty("code").GetString(), formData = FormDataFor(@case), documents };
+    }
+
+    /// <summary>Values for the required fields of a case's form, of the right type.</summary>
+    public static Dictionary<string, object> FormDataFor(JsonElement @case)
+    {
         var formData = new Dictionary<string, object>();
         foreach (var field in @case.GetProperty("formFields").EnumerateArray())
         {
@@ -78,7 +84,7 @@ public static class DossierClient
                 _ => "Nội dung thử nghiệm",
             };
         }
-        return new { procedureCode = Procedure, caseCode = @case.GetProperty("code").GetString(), formData, documents };
+        return formData;
     }
 
     private static Dictionary<string, object> Row(JsonElement field) =>
