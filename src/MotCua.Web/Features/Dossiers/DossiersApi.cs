@@ -29,6 +29,7 @@ public static class DossiersApi
         services.AddScoped<GetDossierHandler>();
         services.AddScoped<TrackDossierHandler>();
         services.AddScoped<SignUpHandler>();
+        services.AddScoped<DossierFormsHandler>();
         var tracking = configuration.GetSection(TrackingOptions.Section).Get<TrackingOptions>() ?? new TrackingOptions();
         services.AddRateLimiter(o =>
         {
@@ -57,6 +58,8 @@ public static class DossiersApi
         g.MapGet("/", ListDossiersHandler.Endpoint).WithSummary("Dossiers the caller may see: status, queue, q, page, pageSize");
         g.MapGet("/{id:long}", GetDossierHandler.Endpoint).WithSummary("One dossier in full");
         g.MapPost("/", SubmitDossierHandler.Endpoint).WithSummary("Submit online (Idempotency-Key header)");
+        g.MapGet("/{id:long}/forms/{number}", DossierFormsHandler.Endpoint).WithSummary("A form of the dossier as PDF: 01 receipt … 06 control sheet (2025 set)");
+        app.MapGet("/api/registers/{year}", DossierRegister.Endpoint).WithTags("Dossiers").RequireAuthorization().WithSummary("The desk's dossier register (Form 07) of a year as PDF");
         g.MapPost("/counter", ReceiveAtCounterHandler.Endpoint).WithSummary("Receive a walk-in or postal dossier at a desk (Idempotency-Key header)");
 
         Action(g, "accept", c => ReceptionActions.Accept(c));
