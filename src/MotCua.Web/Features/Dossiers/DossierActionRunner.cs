@@ -35,20 +35,44 @@ public sealed record DossierActionContext(AppDbContext Db, Dossier Dossier, Doss
     }
 }
 
+public enum OutcomeKind { Ok, Unauthenticated, NotFound, Forbidden, Invalid, Conflict }
+
+/// <summary>The result of a dossier action, for the API (ProblemDetails) and the pages (a Vietnamese message).</summary>
+public sealed record DossierActionOutcome(OutcomeKind Kind, string Message, IReadOnlyList<FieldError> Errors, DossierReceipt? Receipt, string ProblemType = "")
+{
+    public bool Ok => Kind == OutcomeKind.Ok;
+
+    public IResult ToHttpResult() => Kind switch
+    {
+        OutcomeKind.Ok => TypedResults.Ok(Receipt),
+        OutcomeKind.Unauthenticated => Problems.Problem(401, "unauthenticated", "Chưa đăng nhập"),
+        OutcomeKind.NotFound => Problems.NotFound(Message),
+        OutcomeKind.Forbidden => Problems.Problem(403, "forbidden", "Không có quyền thực hiện", Message),
+        OutcomeKind.Invalid => Problems.Validation(Errors),
+        _ => Problems.Problem(409, ProblemType, ProblemType == "concurrent-change" ? "Hồ sơ vừa được người khác xử lý" : "Thao tác không phù hợp với trạng thái hồ sơ", Message),
+    };
+
+    public static DossierActionOutcome Fail(OutcomeKind kind, string message, string type = "") => new(kind, message, [], null, type);
+}
+
 /// <summary>
 /// Runs one dossier action as one transaction: load within the actor's scope (someone else's ID is
 /// a 404 that reveals nothing), apply, save once; a concurrent change of the same dossier (version
-/// token) or an action the state does not allow is a 409 and leaves the dossier as it was.
+/// token) or an action the state does not allow is a conflict and leaves the dossier as it was.
+/// The API endpoints and the office and portal pages call this same runner.
 /// </summary>
 public sealed class DossierActionRunner(AppDbContext db, CalendarProvider calendars, TimeProvider time)
 {
-    public async Task<IResult> RunAsync(long id, DossierActor? actor, Func<DossierActionContext, Task> action, CancellationToken ct)
+    public async Task<IResult> RunAsync(long id, DossierActor? actor, Func<DossierActionContext, Task> action, CancellationToken ct) =>
+        (await TryAsync(id, actor, action, ct)).ToHttpResult();
+
+    public async Task<DossierActionOutcome> TryAsync(long id, DossierActor? actor, Func<DossierActionContext, Task> action, CancellationToken ct)
     {
         if (actor is null)
-            return Problems.Problem(401, "unauthenticated", "Chưa đăng nhập");
+            return DossierActionOutcome.Fail(OutcomeKind.Unauthenticated, "Chưa đăng nhập.");
         var dossier = await db.Dossiers.VisibleTo(actor).SingleOrDefaultAsync(d => d.Id == id, ct);
         if (dossier is null)
-            return Problems.NotFound("Không tìm thấy hồ sơ.");
+            return DossierActionOutcome.Fail(OutcomeKind.NotFound, "Không tìm thấy hồ sơ.");
         var calendar = await calendars.GetAsync(ct);
         var context = new DossierActionContext(db, dossier, actor, time.GetUtcNow().UtcDateTime, calendar);
         try
@@ -60,22 +84,23 @@ public sealed class DossierActionRunner(AppDbContext db, CalendarProvider calend
         }
         catch (DossierForbiddenException ex)
         {
-            return Problems.Problem(403, "forbidden", "Không có quyền thực hiện", ex.Message);
+            return DossierActionOutcome.Fail(OutcomeKind.Forbidden, ex.Message);
         }
         catch (DossierValidationException ex)
         {
-            return Problems.Validation(ex.Errors);
+            return new DossierActionOutcome(OutcomeKind.Invalid, string.Join(" ", ex.Errors.Select(e => e.Message)), ex.Errors, null);
         }
         catch (DossierRuleException ex)
         {
-            return Problems.Problem(409, "invalid-state", "Thao tác không phù hợp với trạng thái hồ sơ", ex.Message);
+            return DossierActionOutcome.Fail(OutcomeKind.Conflict, ex.Message, "invalid-state");
         }
         catch (Exception ex) when (ex is DbUpdateConcurrencyException
                                    || (ex is DbUpdateException or Microsoft.Data.Sqlite.SqliteException && IsBusy(ex)))
         {
-            return Problems.Problem(409, "concurrent-change", "Hồ sơ vừa được người khác xử lý", "Vui lòng tải lại hồ sơ và thử lại.");
+            db.ChangeTracker.Clear();
+            return DossierActionOutcome.Fail(OutcomeKind.Conflict, "Hồ sơ vừa được người khác xử lý. Vui lòng tải lại hồ sơ và thử lại.", "concurrent-change");
         }
-        return TypedResults.Ok(SubmitDossierHandler.Receipt(dossier));
+        return new DossierActionOutcome(OutcomeKind.Ok, "Đã thực hiện.", [], SubmitDossierHandler.Receipt(dossier));
     }
 
     /// <summary>SQLite in WAL mode refuses a write from a stale snapshot (SQLITE_BUSY): another writer won.</summary>
