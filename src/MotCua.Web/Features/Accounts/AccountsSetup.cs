@@ -65,6 +65,12 @@ public static class AccountsSetup
             ctx.Response.StatusCode = status;
             return Task.CompletedTask;
         }
+        // Applicants sign in on the portal, officers on the office login page.
+        if (status == StatusCodes.Status401Unauthorized && !ctx.Request.Path.StartsWithSegments("/office"))
+        {
+            ctx.Response.Redirect("/dang-nhap?returnUrl=" + Uri.EscapeDataString(ctx.Request.Path + ctx.Request.QueryString));
+            return Task.CompletedTask;
+        }
         ctx.Response.Redirect(ctx.RedirectUri);
         return Task.CompletedTask;
     }

@@ -39,7 +39,11 @@ public static class DossiersApi
             o.OnRejected = async (ctx, ct) =>
             {
                 ctx.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                await Problems.Problem(429, "too-many-requests", "Tra cứu quá nhiều lần", "Vui lòng thử lại sau ít phút.").ExecuteAsync(ctx.HttpContext);
+                if (ctx.HttpContext.Request.Path.StartsWithSegments("/api"))
+                    await Problems.Problem(429, "too-many-requests", "Tra cứu quá nhiều lần", "Vui lòng thử lại sau ít phút.").ExecuteAsync(ctx.HttpContext);
+                else
+                    await TypedResults.Content("<!DOCTYPE html><html lang=\"vi\"><meta charset=\"utf-8\"><title>Tra cứu quá nhiều lần</title><p>Bạn tra cứu quá nhiều lần, vui lòng thử lại sau ít phút. <a href=\"/\">Về trang chủ</a></p></html>",
+                        "text/html; charset=utf-8").ExecuteAsync(ctx.HttpContext);
             };
         });
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = files.MaxFileBytes + 1024 * 1024);

@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.Primitives;
+using MotCua.Core.Catalog;
+
+namespace MotCua.Web.Features.Dossiers;
+
+/// <summary>
+/// Turns the posted HTML form fields of a procedure case ("f.&lt;key&gt;") into the JSON object the
+/// catalogue's form definition validates: numbers as numbers, yes/no as booleans, repeating rows
+/// from a textarea with one row per line and columns separated by "|".
+/// </summary>
+public static class FormFieldBinding
+{
+    public const string Prefix = "f.";
+
+    public static JsonElement ToJson(IReadOnlyList<FormField> fields, Func<string, StringValues> posted)
+    {
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var field in fields)
+        {
+            var raw = posted(Prefix + field.Key).ToString().Trim();
+            if (field.Type == FormFieldType.YesNo)
+            {
+                if (raw.Length > 0)
+                    values[field.Key] = raw is "true" or "on" or "1";
+                continue;
+            }
+            if (raw.Length == 0)
+                continue;
+            values[field.Key] = field.Type switch
+            {
+                FormFieldType.Number when decimal.TryParse(raw.Replace(".", "", StringComparison.Ordinal).Replace(",", ".", StringComparison.Ordinal),
+                    NumberStyles.Number, CultureInfo.InvariantCulture, out var number) => number,
+                FormFieldType.Rows => Rows(field, raw),
+                _ => raw,
+            };
+        }
+        return JsonSerializer.SerializeToElement(values);
+    }
+
+    private static List<Dictionary<string, object?>> Rows(FormField field, string raw) =>
+        raw.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => (field.Columns ?? []).Zip(line.Split('|').Select(c => c.Trim()).Concat(Enumerable.Repeat("", field.Columns?.Count ?? 0)))
+                .ToDictionary(p => p.First.Key, p => p.First.Type switch
+                {
+                    FormFieldType.Number when decimal.TryParse(p.Second, NumberStyles.Number, CultureInfo.InvariantCulture, out var n) => (object?)n,
+                    FormFieldType.YesNo => p.Second is "có" or "Có" or "true" or "1",
+                    _ => p.Second.Length == 0 ? null : p.Second,
+                }))
+            .ToList();
+}

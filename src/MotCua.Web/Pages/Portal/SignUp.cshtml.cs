@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Catalog;
+using MotCua.Web.Data;
+using MotCua.Web.Features.Accounts;
+using MotCua.Web.Features.Organization;
+
+namespace MotCua.Web.Pages.Portal;
+
+public sealed class SignUpModel(SignUpHandler handler, AppDbContext db) : PageModel
+{
+    public sealed class InputModel
+    {
+        public string? FullName { get; set; }
+        public string? Phone { get; set; }
+        public string? Email { get; set; }
+        public string? PersonalId { get; set; }
+        public string? BirthDate { get; set; }
+        public string? CommuneCode { get; set; }
+        public string? Address { get; set; }
+        public string? Password { get; set; }
+    }
+
+    [BindProperty] public InputModel Input { get; set; } = new();
+    public IReadOnlyList<AdminUnit> Communes { get; private set; } = [];
+    public IReadOnlyList<FieldError> Errors { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync([FromForm] InputModel input, CancellationToken ct)
+    {
+        Input = input;
+        DateOnly? birth = DateOnly.TryParse(input.BirthDate, System.Globalization.CultureInfo.InvariantCulture, out var b) ? b : null;
+        var (account, errors) = await handler.HandleAsync(new SignUpRequest(input.Phone, input.Email, input.Password, input.FullName, input.PersonalId, birth,
+            string.IsNullOrEmpty(input.CommuneCode) ? null : LangSonOrganization.ProvinceCode, string.IsNullOrEmpty(input.CommuneCode) ? null : input.CommuneCode,
+            input.Address, nameof(ApplicantType.Citizen)), ct);
+        if (account is null)
+        {
+            Errors = errors;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            await LoadAsync(ct);
+            return Page();
+        }
+        TempData["Flash"] = "Đăng ký thành công. Mời bạn đăng nhập.";
+        return Redirect("/dang-nhap");
+    }
+
+    private async Task LoadAsync(CancellationToken ct) =>
+        Communes = await db.AdminUnits.AsNoTracking().Where(u => u.ParentCode == LangSonOrganization.ProvinceCode && u.ValidTo == null)
+            .OrderBy(u => u.Name).Take(500).ToListAsync(ct);
+}
