@@ -30,6 +30,7 @@ public static class DossiersApi
         services.AddScoped<TrackDossierHandler>();
         services.AddScoped<SignUpHandler>();
         services.AddScoped<DossierFormsHandler>();
+        services.AddScoped<ListOfficersHandler>();
         var tracking = configuration.GetSection(TrackingOptions.Section).Get<TrackingOptions>() ?? new TrackingOptions();
         services.AddRateLimiter(o =>
         {
@@ -52,6 +53,7 @@ public static class DossiersApi
 
     public static IEndpointRouteBuilder MapDossiersApi(this IEndpointRouteBuilder app)
     {
+        app.MapGet("/api/officers", ListOfficersHandler.Endpoint).WithTags("Accounts").RequireAuthorization().WithSummary("Officers of the caller's agency with a role");
         app.MapPost("/api/accounts", SignUpHandler.Endpoint).WithTags("Accounts").WithSummary("Sign up as a citizen or business").AllowAnonymous();
         app.MapGet("/api/tracking/{code}", TrackDossierHandler.Endpoint).WithTags("Tracking")
             .WithSummary("Public tracking: dossier code + check=last 4 digits of ID number or phone").RequireRateLimiting(TrackDossierHandler.RateLimitPolicy);
