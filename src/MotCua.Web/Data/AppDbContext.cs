@@ -36,6 +36,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<SupplementRequest> SupplementRequests => Set<SupplementRequest>();
     public DbSet<DossierSequence> DossierSequences => Set<DossierSequence>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Consultation> Consultations => Set<Consultation>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

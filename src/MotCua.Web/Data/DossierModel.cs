@@ -79,6 +79,14 @@ public static class DossierModel
             e.Property(x => x.ApplicantNote).HasMaxLength(4000);
             e.HasIndex(x => x.DossierId);
         });
+        modelBuilder.Entity<Consultation>(e =>
+        {
+            e.Property(x => x.Question).HasMaxLength(4000);
+            e.Property(x => x.Answer).HasMaxLength(4000);
+            e.HasIndex(x => new { x.AgencyId, x.DossierId });
+            e.HasOne<Dossier>().WithMany().HasForeignKey(x => x.DossierId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        });
         modelBuilder.Entity<DossierSequence>(e =>
         {
             e.HasKey(x => new { x.UnitCode, x.Day });

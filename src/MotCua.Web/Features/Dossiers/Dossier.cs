@@ -159,3 +159,18 @@ public sealed class DossierSequence
     public DateOnly Day { get; set; }
     public int Last { get; set; }
 }
+
+/// <summary>A consultation of another agency with a deadline (Decree 61/2018 art. 19.5); the dossier stays with the lead agency.</summary>
+public sealed class Consultation
+{
+    public long Id { get; set; }
+    public long DossierId { get; set; }
+    public long AgencyId { get; set; }
+    public required string Question { get; set; }
+    public DateTime RequestedAt { get; set; }
+    public long? RequestedById { get; set; }
+    public DateTime DueAt { get; set; }
+    public string? Answer { get; set; }
+    public DateTime? AnsweredAt { get; set; }
+    public long? AnsweredById { get; set; }
+}

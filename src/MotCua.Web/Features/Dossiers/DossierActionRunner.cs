@@ -70,7 +70,7 @@ public sealed class DossierActionRunner(AppDbContext db, CalendarProvider calend
     {
         if (actor is null)
             return DossierActionOutcome.Fail(OutcomeKind.Unauthenticated, "Chưa đăng nhập.");
-        var dossier = await db.Dossiers.VisibleTo(actor).SingleOrDefaultAsync(d => d.Id == id, ct);
+        var dossier = await db.Dossiers.VisibleTo(actor, db.Consultations).SingleOrDefaultAsync(d => d.Id == id, ct);
         if (dossier is null)
             return DossierActionOutcome.Fail(OutcomeKind.NotFound, "Không tìm thấy hồ sơ.");
         var calendar = await calendars.GetAsync(ct);

@@ -20,18 +20,20 @@ public sealed record DossierActor(long UserId, string Name, bool IsOfficer, long
 
 /// <summary>
 /// Scope (DESIGN §5, issue 3 §12): an applicant reaches only their own dossiers; an officer only
-/// the dossiers their agency receives, decides or currently holds. Everything else answers 404,
+/// the dossiers their agency receives, decides, currently holds or is consulted on. Everything else answers 404,
 /// so an ID of someone else's dossier reveals nothing.
 /// </summary>
 public static class DossierScope
 {
-    public static IQueryable<Dossier> VisibleTo(this IQueryable<Dossier> dossiers, DossierActor actor)
+    public static IQueryable<Dossier> VisibleTo(this IQueryable<Dossier> dossiers, DossierActor actor, IQueryable<Consultation> consultations)
     {
         if (!actor.IsOfficer)
             return dossiers.Where(d => d.OwnerAccountId == actor.UserId);
         if (actor.AgencyId is not { } agency || !actor.Permissions.Any(p => p.StartsWith("dossier.", StringComparison.Ordinal)))
             return dossiers.Where(_ => false);
         // Drafts are the applicant's own business until submitted.
-        return dossiers.Where(d => !d.IsDraft && (d.ReceivingAgencyId == agency || d.CompetentAgencyId == agency || d.CurrentAgencyId == agency));
+        // A consulted agency sees the dossier it was asked about (Decree 61/2018 art. 19.5).
+        return dossiers.Where(d => !d.IsDraft && (d.ReceivingAgencyId == agency || d.CompetentAgencyId == agency || d.CurrentAgencyId == agency
+                                                  || consultations.Any(c => c.DossierId == d.Id && c.AgencyId == agency)));
     }
 }

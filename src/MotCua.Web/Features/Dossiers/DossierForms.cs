@@ -159,7 +159,7 @@ public sealed class DossierFormsHandler(AppDbContext db, TimeProvider time)
     {
         if (DossierActor.From(http.User) is not { } actor)
             return Problems.Problem(401, "unauthenticated", "Chưa đăng nhập");
-        var dossier = await db.Dossiers.AsNoTracking().VisibleTo(actor).SingleOrDefaultAsync(d => d.Id == id, ct);
+        var dossier = await db.Dossiers.AsNoTracking().VisibleTo(actor, db.Consultations).SingleOrDefaultAsync(d => d.Id == id, ct);
         if (dossier is null)
             return Problems.NotFound("Không tìm thấy hồ sơ.");
         var (pdf, error) = await handler.HandleAsync(dossier, number, ct);

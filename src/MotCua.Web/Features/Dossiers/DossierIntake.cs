@@ -23,7 +23,7 @@ public sealed record IntakeRequest(string? ProcedureCode, string? CaseCode, stri
 public sealed class DossierIntake(AppDbContext db, FileStoreSizes sizes, TimeProvider time)
 {
     public async Task<(Dossier? Dossier, List<DossierFile> Files, List<FieldError> Errors)> PrepareAsync(
-        IntakeRequest request, Channel channel, DossierActor actor, bool requireDocuments, CancellationToken ct)
+        IntakeRequest request, Channel channel, DossierActor actor, bool requireDocuments, CancellationToken ct, long? draftId = null)
     {
         var errors = new List<FieldError>();
         var today = VietnamTime.Today(time);
@@ -51,10 +51,15 @@ public sealed class DossierIntake(AppDbContext db, FileStoreSizes sizes, TimePro
         if (competent is null)
             return (null, [], [new FieldError("procedureCode", "Chưa xác định được cơ quan có thẩm quyền giải quyết.")]);
 
-        errors.AddRange(FormDataRules.Validate(@case.FormFields, request.FormData));
+        // A draft may be incomplete; it is checked in full when submitted.
+        if (requireDocuments || draftId is null)
+            errors.AddRange(FormDataRules.Validate(@case.FormFields, request.FormData));
+        else if (request.FormData.ValueKind is not (JsonValueKind.Object or JsonValueKind.Undefined or JsonValueKind.Null) || request.FormData.GetRawText().Length > 65_536)
+            errors.Add(new FieldError("formData", "Dữ liệu tờ khai phải là một đối tượng, tối đa 64 KB."));
         var documents = request.Documents ?? [];
         var fileIds = documents.Select(d => d.FileId).Distinct().ToArray();
-        var files = await db.DossierFiles.Where(f => fileIds.Contains(f.Id) && f.OwnerAccountId == actor.UserId && f.DossierId == null).ToListAsync(ct);
+        var files = await db.DossierFiles.Where(f => fileIds.Contains(f.Id) && f.OwnerAccountId == actor.UserId && (f.DossierId == null || (draftId != null && f.DossierId == draftId)))
+            .ToListAsync(ct);
         foreach (var d in documents)
         {
             if (d.Index < 0 || d.Index >= @case.Documents.Count)
@@ -103,6 +108,25 @@ public sealed class DossierIntake(AppDbContext db, FileStoreSizes sizes, TimePro
         if (AgencyKeyResolver.CommuneKeys.TryGetValue(key, out var kind))
             return await query.Where(a => a.Kind == kind && a.AdminUnitCode == receiving.AdminUnitCode).FirstOrDefaultAsync(ct);
         return await query.Where(a => a.Code == key).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>What intake decides, copied onto an existing draft row.</summary>
+    public static void CopyIntake(Dossier from, Dossier to)
+    {
+        to.Channel = from.Channel;
+        to.ProcedureId = from.ProcedureId;
+        to.ProcedureVersionId = from.ProcedureVersionId;
+        to.ProcedureCode = from.ProcedureCode;
+        to.ProcedureName = from.ProcedureName;
+        to.CaseCode = from.CaseCode;
+        to.LimitUnit = from.LimitUnit;
+        to.LimitValue = from.LimitValue;
+        to.NoAppointment = from.NoAppointment;
+        to.ReceivingAgencyId = from.ReceivingAgencyId;
+        to.CompetentAgencyId = from.CompetentAgencyId;
+        to.CurrentAgencyId = from.CurrentAgencyId;
+        to.FormDataJson = from.FormDataJson;
+        to.FeeAmountVnd = from.FeeAmountVnd;
     }
 
     public static void Attach(Dossier dossier, IEnumerable<DossierFile> files)

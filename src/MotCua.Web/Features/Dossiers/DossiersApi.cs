@@ -31,6 +31,8 @@ public static class DossiersApi
         services.AddScoped<SignUpHandler>();
         services.AddScoped<DossierFormsHandler>();
         services.AddScoped<ListOfficersHandler>();
+        services.AddScoped<DownloadFileHandler>();
+        services.AddScoped<SaveDraftHandler>();
         var tracking = configuration.GetSection(TrackingOptions.Section).Get<TrackingOptions>() ?? new TrackingOptions();
         services.AddRateLimiter(o =>
         {
@@ -64,8 +66,13 @@ public static class DossiersApi
         g.MapGet("/", ListDossiersHandler.Endpoint).WithSummary("Dossiers the caller may see: status, queue, q, page, pageSize");
         g.MapGet("/{id:long}", GetDossierHandler.Endpoint).WithSummary("One dossier in full");
         g.MapPost("/", SubmitDossierHandler.Endpoint).WithSummary("Submit online (Idempotency-Key header)");
+        g.MapGet("/{id:long}/files/{fileId:long}", DownloadFileHandler.Endpoint).WithSummary("Download a file of the dossier (hash checked, as attachment)");
         g.MapGet("/{id:long}/forms/{number}", DossierFormsHandler.Endpoint).WithSummary("A form of the dossier as PDF: 01 receipt … 06 control sheet (2025 set)");
         app.MapGet("/api/registers/{year}", DossierRegister.Endpoint).WithTags("Dossiers").RequireAuthorization().WithSummary("The desk's dossier register (Form 07) of a year as PDF");
+        g.MapPost("/drafts", (HttpContext http, SubmitDossierRequest? request, SaveDraftHandler handler, CancellationToken ct) =>
+            SaveDraftHandler.Endpoint(http, null, request, handler, ct)).WithSummary("Save a new draft (no validation of completeness)");
+        g.MapPut("/drafts/{id:long}", (HttpContext http, long id, SubmitDossierRequest? request, SaveDraftHandler handler, CancellationToken ct) =>
+            SaveDraftHandler.Endpoint(http, id, request, handler, ct)).WithSummary("Update a draft; submit it with POST /api/dossiers and draftId");
         g.MapPost("/counter", ReceiveAtCounterHandler.Endpoint).WithSummary("Receive a walk-in or postal dossier at a desk (Idempotency-Key header)");
 
         Action(g, "accept", c => ReceptionActions.Accept(c));
@@ -76,6 +83,9 @@ public static class DossiersApi
         Action<AssignRequest>(g, "assign", ProcessingActions.Assign);
         Action<NoteRequest>(g, "transfer", ProcessingActions.Transfer);
         Action<NoteRequest>(g, "send-back", ProcessingActions.SendBack);
+        Action<InterAgencyRequest>(g, "transfer-agency", ConsultActions.TransferToAgency);
+        Action<ConsultRequest>(g, "consult", ConsultActions.Consult);
+        Action<AnswerRequest>(g, "answer-consultation", ConsultActions.Answer);
         Action<SupplementRequestBody>(g, "request-supplement", DecisionActions.RequestSupplement);
         Action<NoteRequest>(g, "confirm-supplement", DecisionActions.ConfirmSupplement);
         Action<PaymentRequestBody>(g, "request-payment", DecisionActions.RequestPayment);

@@ -28,7 +28,7 @@ public sealed class GetDossierHandler(AppDbContext db, CalendarProvider calendar
 {
     public async Task<DossierDetail?> HandleAsync(long id, DossierActor actor, CancellationToken ct)
     {
-        var d = await db.Dossiers.AsNoTracking().VisibleTo(actor).SingleOrDefaultAsync(x => x.Id == id, ct);
+        var d = await db.Dossiers.AsNoTracking().VisibleTo(actor, db.Consultations).SingleOrDefaultAsync(x => x.Id == id, ct);
         if (d is null)
             return null;
         var agencyIds = new[] { d.ReceivingAgencyId, d.CompetentAgencyId, d.CurrentAgencyId ?? 0 };

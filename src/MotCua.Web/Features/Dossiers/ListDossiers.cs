@@ -8,7 +8,7 @@ using MotCua.Web.Infrastructure.Http;
 namespace MotCua.Web.Features.Dossiers;
 
 public sealed record DossierListItem(long Id, string? Code, int Status, string StatusName, string ProcedureName, string ApplicantName,
-    DateTime? SubmittedAt, DateTime? DueAt, string DueFlag, int Channel);
+    DateTime? SubmittedAt, DateTime? DueAt, string DueFlag, int Channel, bool IsDraft = false, string ProcedureCode = "");
 
 /// <summary>Named queues of the office (issue 3 §9).</summary>
 public enum DossierQueue { All, NewOnline, ToProcess, DueSoon, Overdue, AwaitingSupplement, ReadyToReturn, Mine }
@@ -23,7 +23,7 @@ public sealed class ListDossiersHandler(AppDbContext db, CalendarProvider calend
     {
         var now = time.GetUtcNow().UtcDateTime;
         var calendar = await calendars.GetAsync(ct);
-        var dossiers = db.Dossiers.AsNoTracking().VisibleTo(actor).Where(d => !d.IsDraft || !actor.IsOfficer);
+        var dossiers = db.Dossiers.AsNoTracking().VisibleTo(actor, db.Consultations).Where(d => !d.IsDraft || !actor.IsOfficer);
         if (status is { } s)
             dossiers = dossiers.Where(d => d.Status == s);
         var soon = DossierWorkflow.ToUtc(calendar.AddWorkingTime(DossierWorkflow.Local(now), calendar.Hours.DayLength));
@@ -47,7 +47,7 @@ public sealed class ListDossiersHandler(AppDbContext db, CalendarProvider calend
         var total = await dossiers.CountAsync(ct);
         var rows = await dossiers.OrderByDescending(d => d.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         var items = rows.Select(d => new DossierListItem(d.Id, d.Code, (int)d.Status, DossierStateMachine.VietnameseName(d.Status), d.ProcedureName,
-                d.ApplicantName, d.SubmittedAt, d.DueAt, Flag(calendar, now, d).ToString(), (int)d.Channel))
+                d.ApplicantName, d.SubmittedAt, d.DueAt, Flag(calendar, now, d).ToString(), (int)d.Channel, d.IsDraft, d.ProcedureCode))
             .ToArray();
         return new PagedList<DossierListItem>(items, total, page, pageSize);
     }

@@ -10,7 +10,7 @@ namespace MotCua.Web.Features.Dossiers;
 
 public sealed record RepresentativeData(string? Name, string? IdNumber, string? Phone, string? AuthorisationDocument);
 public sealed record SubmitDossierRequest(string? ProcedureCode, string? CaseCode, string? ReceivingAgency, JsonElement FormData,
-    IReadOnlyList<DocumentRef>? Documents, RepresentativeData? Representative);
+    IReadOnlyList<DocumentRef>? Documents, RepresentativeData? Representative, long? DraftId = null);
 public sealed record DossierReceipt(long Id, string? Code, int Status, string StatusName, DateTime? SubmittedAt, string ProcedureName);
 
 /// <summary>
@@ -32,12 +32,28 @@ public sealed class SubmitDossierHandler(AppDbContext db, DossierIntake intake, 
         if (request.Representative is { Name: not null } rep && !string.IsNullOrWhiteSpace(rep.IdNumber) && !PersonalIdentificationNumber.IsValid(rep.IdNumber))
             errors.Add(new FieldError("representative.idNumber", "Số định danh cá nhân của người được ủy quyền không hợp lệ."));
 
-        var (dossier, files, intakeErrors) = await intake.PrepareAsync(
+        Dossier? draft = null;
+        if (request.DraftId is { } draftId)
+        {
+            draft = await db.Dossiers.SingleOrDefaultAsync(d => d.Id == draftId && d.OwnerAccountId == actor.UserId && d.IsDraft, ct);
+            if (draft is null)
+                return (null, [new FieldError("draftId", "Không tìm thấy bản nháp.")]);
+        }
+        var (prepared, files, intakeErrors) = await intake.PrepareAsync(
             new IntakeRequest(request.ProcedureCode, request.CaseCode, request.ReceivingAgency, request.FormData, request.Documents),
-            Channel.Online, actor, requireDocuments: true, ct);
+            Channel.Online, actor, requireDocuments: true, ct, draft?.Id);
         errors.AddRange(intakeErrors);
-        if (errors.Count > 0 || dossier is null)
+        if (errors.Count > 0 || prepared is null)
             return (null, errors);
+        var dossier = prepared;
+        if (draft is not null)
+        {
+            // The draft row becomes the submitted dossier: same id, its files kept.
+            DossierIntake.CopyIntake(prepared, draft);
+            draft.IsDraft = false;
+            draft.Version++;
+            dossier = draft;
+        }
 
         var now = time.GetUtcNow().UtcDateTime;
         dossier.OwnerAccountId = account.Id;
@@ -61,7 +77,8 @@ public sealed class SubmitDossierHandler(AppDbContext db, DossierIntake intake, 
             dossier.RepresentativePhone = r.Phone;
             dossier.AuthorisationDocument = r.AuthorisationDocument;
         }
-        db.Dossiers.Add(dossier);
+        if (draft is null)
+            db.Dossiers.Add(dossier);
         DossierIntake.Attach(dossier, files);
         DossierWorkflow.Created(db, dossier, actor, now, "Nộp hồ sơ trực tuyến");
         NotificationOutboxHandler.Queue(db, now, dossier.ApplicantEmail, dossier.ApplicantPhone,

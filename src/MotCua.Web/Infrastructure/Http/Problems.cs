@@ -53,7 +53,8 @@ public static class Problems
                 405 => (TypePrefix + "method-not-allowed", "Phương thức không được hỗ trợ"),
                 409 => (ctx.ProblemDetails.Type ?? TypePrefix + "conflict", ctx.ProblemDetails.Title ?? "Xung đột dữ liệu"),
                 413 => (TypePrefix + "too-large", "Dữ liệu gửi lên quá lớn"),
-                >= 500 => (TypePrefix + "server-error", "Lỗi hệ thống, vui lòng thử lại sau"),
+                >= 500 => (ctx.ProblemDetails.Type?.StartsWith(TypePrefix, StringComparison.Ordinal) == true ? ctx.ProblemDetails.Type : TypePrefix + "server-error",
+                           ctx.ProblemDetails.Type?.StartsWith(TypePrefix, StringComparison.Ordinal) == true ? ctx.ProblemDetails.Title : "Lỗi hệ thống, vui lòng thử lại sau"),
                 _ => (ctx.ProblemDetails.Type, ctx.ProblemDetails.Title),
             };
         });

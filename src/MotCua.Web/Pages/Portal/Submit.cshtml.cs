@@ -17,7 +17,8 @@ namespace MotCua.Web.Pages.Portal;
 [Authorize]
 [RequestFormLimits(MultipartBodyLengthLimit = 110L * 1024 * 1024)]
 [RequestSizeLimit(110L * 1024 * 1024)]
-public sealed class SubmitModel(GetProcedureHandler procedures, UploadFileHandler upload, SubmitDossierHandler submit, AppDbContext db) : PageModel
+public sealed class SubmitModel(GetProcedureHandler procedures, UploadFileHandler upload, SubmitDossierHandler submit, SaveDraftHandler drafts,
+    GetDossierHandler dossiers, AppDbContext db) : PageModel
 {
     public string Code { get; private set; } = "";
     public string ProcedureName { get; private set; } = "";
@@ -27,17 +28,37 @@ public sealed class SubmitModel(GetProcedureHandler procedures, UploadFileHandle
     public string? ReceivingAgency { get; private set; }
     public string IdempotencyKey { get; private set; } = Guid.NewGuid().ToString();
     public IReadOnlyList<FieldError> Errors { get; private set; } = [];
+    public long? DraftId { get; private set; }
+    public IReadOnlyList<(int Index, string Name)> DraftFiles { get; private set; } = [];
+    private System.Text.Json.JsonElement? _draftData;
 
-    public string? Posted(string key) => Request.HasFormContentType ? Request.Form[FormFieldBinding.Prefix + key].ToString() : null;
+    public string? Posted(string key)
+    {
+        if (Request.HasFormContentType)
+            return Request.Form[FormFieldBinding.Prefix + key].ToString();
+        return _draftData is { } data && data.TryGetProperty(key, out var v)
+            ? v.ValueKind == System.Text.Json.JsonValueKind.String ? v.GetString() : v.ValueKind == System.Text.Json.JsonValueKind.Array ? null : v.GetRawText()
+            : null;
+    }
 
-    public async Task<IActionResult> OnGetAsync(string code, [FromQuery(Name = "truong-hop")] string? caseCode, CancellationToken ct) =>
-        await LoadAsync(code, caseCode, ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(string code, [FromQuery(Name = "truong-hop")] string? caseCode, [FromQuery(Name = "nhap")] long? draftId, CancellationToken ct)
+    {
+        if (draftId is { } id && DossierActor.From(User) is { IsOfficer: false } actor && await dossiers.HandleAsync(id, actor, ct) is { } draft)
+        {
+            DraftId = id;
+            caseCode ??= draft.CaseCode;
+            _draftData = draft.FormData;
+            DraftFiles = draft.Files.Where(f => f.DocumentIndex is not null).Select(f => (f.DocumentIndex!.Value, f.FileName)).ToArray();
+        }
+        return await LoadAsync(code, caseCode, ct) ? Page() : NotFound();
+    }
 
     public async Task<IActionResult> OnPostAsync(string code, string? caseCode, string? receivingAgency, string? idempotencyKey,
-        string? repName, string? repId, string? repDoc, CancellationToken ct)
+        string? repName, string? repId, string? repDoc, string? action, long? draftId, CancellationToken ct)
     {
         if (!await LoadAsync(code, caseCode, ct))
             return NotFound();
+        DraftId = draftId;
         if (DossierActor.From(User) is not { IsOfficer: false } actor)
             return Forbid();
         ReceivingAgency = receivingAgency;
@@ -54,10 +75,28 @@ public sealed class SubmitModel(GetProcedureHandler procedures, UploadFileHandle
             else
                 documents.Add(new DocumentRef(i, stored.Id));
         }
+        if (draftId is { } kept && DossierActor.From(User) is { } owner && await dossiers.HandleAsync(kept, owner, ct) is { } previous)
+        {
+            // Files attached to the draft stay unless a new file was chosen for the same document.
+            documents.AddRange(previous.Files.Where(f => f.DocumentIndex is { } i && documents.All(d => d.Index != i)).Select(f => new DocumentRef(f.DocumentIndex!.Value, f.Id)));
+        }
         if (errors.Count == 0)
         {
             var request = new SubmitDossierRequest(Code, Case.Code, receivingAgency, FormFieldBinding.ToJson(Case.FormFields, k => Request.Form[k]), documents,
-                string.IsNullOrWhiteSpace(repName) ? null : new RepresentativeData(repName, repId, null, repDoc));
+                string.IsNullOrWhiteSpace(repName) ? null : new RepresentativeData(repName, repId, null, repDoc), draftId);
+            if (action == "draft")
+            {
+                var (saved, draftErrors) = await drafts.HandleAsync(request, draftId, actor, ct);
+                if (saved is not null)
+                {
+                    TempData["Flash"] = "Đã lưu bản nháp. Bạn có thể quay lại hoàn thiện và gửi sau.";
+                    return Redirect($"/nop-ho-so/{Code}?nhap={saved.Id}&truong-hop={Uri.EscapeDataString(Case.Code)}");
+                }
+                errors.AddRange(draftErrors);
+                Errors = errors;
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return Page();
+            }
             var (receipt, submitErrors) = await submit.HandleAsync(request, IdempotencyKey, actor, ct);
             if (receipt is not null)
             {

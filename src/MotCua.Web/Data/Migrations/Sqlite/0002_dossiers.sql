@@ -1,4 +1,4 @@
--- 0002: dossiers, history, files, supplement requests, daily code sequences, outbox; applicant profile (issue 3).
+-- 0002: dossiers, history, files, supplement requests, consultations, daily code sequences, outbox; applicant profile (issue 3).
 
 ALTER TABLE "UserAccounts" ADD COLUMN "Phone" TEXT NULL;
 
@@ -123,6 +123,21 @@ CREATE TABLE "Dossiers" (
     CONSTRAINT "FK_Dossiers_ProcedureVersions_ProcedureVersionId" FOREIGN KEY ("ProcedureVersionId") REFERENCES "ProcedureVersions" ("Id") ON DELETE RESTRICT
 );
 
+CREATE TABLE "Consultations" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Consultations" PRIMARY KEY AUTOINCREMENT,
+    "DossierId" INTEGER NOT NULL,
+    "AgencyId" INTEGER NOT NULL,
+    "Question" TEXT NOT NULL,
+    "RequestedAt" TEXT NOT NULL,
+    "RequestedById" INTEGER NULL,
+    "DueAt" TEXT NOT NULL,
+    "Answer" TEXT NULL,
+    "AnsweredAt" TEXT NULL,
+    "AnsweredById" INTEGER NULL,
+    CONSTRAINT "FK_Consultations_Agencies_AgencyId" FOREIGN KEY ("AgencyId") REFERENCES "Agencies" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Consultations_Dossiers_DossierId" FOREIGN KEY ("DossierId") REFERENCES "Dossiers" ("Id") ON DELETE RESTRICT
+);
+
 CREATE TABLE "DossierFiles" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_DossierFiles" PRIMARY KEY AUTOINCREMENT,
     "DossierId" INTEGER NULL,
@@ -155,6 +170,10 @@ CREATE TABLE "DossierHistory" (
     "Note" TEXT NULL,
     CONSTRAINT "FK_DossierHistory_Dossiers_DossierId" FOREIGN KEY ("DossierId") REFERENCES "Dossiers" ("Id") ON DELETE RESTRICT
 );
+
+CREATE INDEX "IX_Consultations_AgencyId_DossierId" ON "Consultations" ("AgencyId", "DossierId");
+
+CREATE INDEX "IX_Consultations_DossierId" ON "Consultations" ("DossierId");
 
 CREATE INDEX "IX_DossierFiles_DossierId" ON "DossierFiles" ("DossierId");
 
