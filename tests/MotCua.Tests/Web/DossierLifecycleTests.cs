@@ -52,6 +52,11 @@ public class DossierLifecycleTests(DemoHosts hosts)
         await OkAsync(leader, id, "approve", new { resultNumber = "125/GCN-STC", signer = "Lương Thị Hoa", resultDate = "2026-03-03", summary = "Cấp Giấy chứng nhận đăng ký doanh nghiệp" });
         await OkAsync(reception, id, "return", new { method = "AtCounter", receivedBy = "Hoàng Văn Thử" });
         await OkAsync(citizen, id, "rate", new { rating = 5, comment = "Nhanh, chu đáo" });
+        var result = await citizen.GetAsync($"/api/dossiers/{id}/result");
+        Assert.Equal("application/pdf", result.Content.Headers.ContentType?.MediaType);
+        var letter = MotCua.Tests.Documents.PdfTools.Flatten(MotCua.Tests.Documents.PdfTools.Text(await result.Content.ReadAsByteArrayAsync()));
+        Assert.Contains("Số: 125/GCN-STC", letter, StringComparison.Ordinal);
+        Assert.Contains("Cấp Giấy chứng nhận đăng ký doanh nghiệp", letter, StringComparison.Ordinal);
 
         var done = await GetAsync(citizen, id);
         Assert.Equal(10, done.GetProperty("status").GetInt32());
