@@ -3,13 +3,14 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using MotCua.Bench;
 using MotCua.Core.Catalog;
 
 // MotCua catalogue benchmark: start-up time of the real deployable and search latency over a
 // 2,000-procedure catalogue, over HTTP on loopback, with a same-run baseline (a trivial endpoint
 // that touches no database). Usage, from the repository root:
 //   dotnet build -c Release src/MotCua.Web && dotnet run -c Release --project bench/MotCua.Bench
-// Appends its figures to bench/RESULTS.md.
+// Appends its figures to bench/RESULTS.md. Also measures online submission throughput (SubmitBench).
 var root = Directory.GetCurrentDirectory();
 var webDll = Path.Combine(root, "src/MotCua.Web/bin/Release/net10.0/MotCua.Web.dll");
 if (!File.Exists(webDll))
@@ -37,6 +38,7 @@ report.AppendLine(CultureInfo.InvariantCulture, $"- Later start (database presen
 
 try
 {
+    report.AppendLine(await SubmitBench.RunAsync(http));
     var token = await TokenAsync();
     var template = JsonSerializer.Deserialize<CatalogDocument>(
         await File.ReadAllTextAsync(Path.Combine(root, "src/MotCua.Web/Features/Catalog/DemoData/catalog-lang-son.json")), CatalogJson.Options)!;
