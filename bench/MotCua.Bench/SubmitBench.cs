@@ -23,8 +23,10 @@ public static class SubmitBench
         var caseCode = detail.GetProperty("definition").GetProperty("cases")[0].GetProperty("code").GetString();
         var formData = new Dictionary<string, object>
         {
-            ["enterpriseName"] = "Doanh nghiệp tư nhân Thử tải", ["headOffice"] = "Phường Đông Kinh",
-            ["businessLines"] = new[] { new Dictionary<string, string> { ["vsicCode"] = "4711", ["lineName"] = "Bán lẻ" } }, ["investmentCapital"] = 500_000_000,
+            ["enterpriseName"] = "Doanh nghiệp tư nhân Thử tải",
+            ["headOffice"] = "Phường Đông Kinh",
+            ["businessLines"] = new[] { new Dictionary<string, string> { ["vsicCode"] = "4711", ["lineName"] = "Bán lẻ" } },
+            ["investmentCapital"] = 500_000_000,
         };
         async Task One(HttpClient client)
         {

@@ -1,7 +1,4 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace MotCua.Browser;
@@ -57,38 +54,49 @@ public class CitizenAndOfficeFlowTests(PortalServer server)
         await Assertions.Expect(citizen.GetByText("Bạn đã đánh giá:")).ToBeVisibleAsync();
     }
 
-    /// <summary>The office part, through the API as the same officers would (the office pages get their own browser test).</summary>
+    /// <summary>The office part, in the browser, each officer in their own session.</summary>
     private async Task ProcessAsync(long id)
     {
-        using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
-        async Task<HttpClient> As(string user)
+        async Task<IPage> Officer(string user)
         {
-            var response = await http.PostAsJsonAsync("/api/auth/token", new { userName = user, password = "MotCua@2026" });
-            var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-            var client = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            return client;
+            var page = await server.NewPageAsync();
+            await page.GotoAsync("/office/dang-nhap");
+            await page.GetByLabel("Tên đăng nhập").FillAsync(user);
+            await page.GetByLabel("Mật khẩu").FillAsync("MotCua@2026");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+            await page.GotoAsync($"/office/ho-so/{id}");
+            return page;
         }
-        async Task Act(HttpClient client, string action, object body)
+        async Task Click(IPage page, string button)
         {
-            var response = await client.PostAsJsonAsync($"/api/dossiers/{id}/{action}", body);
-            Assert.True(response.IsSuccessStatusCode, $"{action}: {await response.Content.ReadAsStringAsync()}");
+            await page.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
+            await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         }
-        using var reception = await As("reception.demo");
-        using var leader = await As("leader.demo");
-        using var handler = await As("handler.demo");
-        var handlerId = await HandlerIdAsync(leader);
-        await Act(reception, "accept", new { });
-        await Act(reception, "forward", new { note = "Chuyển Sở Tài chính" });
-        await Act(leader, "assign", new { userId = handlerId });
-        await Act(handler, "transfer", new { note = "Trình ký" });
-        await Act(leader, "approve", new { resultNumber = "88/GCN-STC", signer = "Lương Thị Hoa", resultDate = "2026-11-20" });
-        await Act(reception, "return", new { method = "AtCounter", receivedBy = "Nông Thị Mai" });
-    }
 
-    private static async Task<long> HandlerIdAsync(HttpClient leader)
-    {
-        var page = await leader.GetFromJsonAsync<JsonElement>("/api/officers?role=Handler");
-        return page.EnumerateArray().First(o => o.GetProperty("userName").GetString() == "handler.demo").GetProperty("id").GetInt64();
+        var reception = await Officer("reception.demo");
+        await Click(reception, "Tiếp nhận hồ sơ, cấp mã");
+        await Assertions.Expect(reception.GetByText("Được tiếp nhận").First).ToBeVisibleAsync();
+        await Click(reception, "Chuyển cơ quan giải quyết");
+        await Assertions.Expect(reception.GetByText("Đang xử lý").First).ToBeVisibleAsync();
+
+        var leader = await Officer("leader.demo");
+        await leader.GetByLabel("Chuyên viên xử lý").SelectOptionAsync(new SelectOptionValue { Label = "Hoàng Văn Minh – Chuyên viên Phòng Đăng ký kinh doanh" });
+        await Click(leader, "Phân công");
+
+        var handler = await Officer("handler.demo");
+        await Click(handler, "Chuyển bước tiếp theo");
+
+        await leader.GotoAsync($"/office/ho-so/{id}");
+        await leader.GetByLabel("Số, ký hiệu văn bản kết quả").FillAsync("88/GCN-STC");
+        await leader.GetByLabel("Người ký").FillAsync("Lương Thị Hoa");
+        await leader.GetByLabel("Ngày ký").FillAsync("2026-11-20");
+        await Click(leader, "Phê duyệt kết quả");
+        await Assertions.Expect(leader.GetByText("Đã xử lý xong").First).ToBeVisibleAsync();
+
+        await reception.GotoAsync($"/office/ho-so/{id}");
+        await reception.GetByLabel("Hình thức trả").SelectOptionAsync("AtCounter");
+        await reception.GetByLabel("Họ tên người nhận (trả tại quầy)").FillAsync("Nông Thị Mai");
+        await Click(reception, "Trả kết quả");
+        await Assertions.Expect(reception.GetByText("Đã trả kết quả").First).ToBeVisibleAsync();
     }
 }
