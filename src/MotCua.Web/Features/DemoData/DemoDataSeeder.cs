@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Catalog;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Accounts;
+using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Catalog;
 using MotCua.Web.Features.Organization;
 
@@ -11,11 +12,11 @@ namespace MotCua.Web.Features.DemoData;
 
 /// <summary>
 /// Loads the Lạng Sơn demo data on the first start of the embedded SQLite database: organisation,
-/// catalogue and the demo accounts listed in the README. Never runs on PostgreSQL (a production
-/// configuration) and never when DemoData:Enabled is false.
+/// catalogue, the demo accounts listed in the README and six months of demo dossiers. Never runs
+/// on PostgreSQL (a production configuration) and never when DemoData:Enabled is false.
 /// </summary>
 public sealed class DemoDataSeeder(AppDbContext db, ImportCatalogHandler importer, IPasswordHasher<UserAccount> hasher,
-    TimeProvider time, ILogger<DemoDataSeeder> log)
+    CalendarProvider calendars, TimeProvider time, ILogger<DemoDataSeeder> log)
 {
     public const string DemoPassword = "MotCua@2026";
     /// <summary>Born in Lạng Sơn (020), female, 20th century (1), 1990.</summary>
@@ -34,7 +35,9 @@ public sealed class DemoDataSeeder(AppDbContext db, ImportCatalogHandler importe
         var result = await importer.HandleAsync(catalog, LangSonOrganization.Reorganisation, userId: null, ct);
         if (result.Errors.Count > 0)
             throw new InvalidOperationException("Demo catalogue is invalid: " + string.Join("; ", result.Errors.Take(5).Select(e => $"{e.Field}: {e.Message}")));
-        log.LogInformation("Demo data loaded: {Procedures} procedures", result.ProceduresCreated);
+        // Dossiers last: they need the catalogue, the agencies and the demo accounts.
+        var dossiers = await DemoDossiers.GenerateAsync(db, await calendars.GetAsync(ct), time.GetUtcNow().UtcDateTime, ct: ct);
+        log.LogInformation("Demo data loaded: {Procedures} procedures, {Dossiers} dossiers", result.ProceduresCreated, dossiers);
         return true;
     }
 
