@@ -180,6 +180,34 @@ public partial class OfficePagesTests(DemoHosts hosts)
     }
 
     /// <summary>Signs in through the login page; the client keeps the cookie and does not follow redirects.</summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Consultation_AskedAndAnsweredThroughTheDossierPages(DatabaseKind db)
+    {
+        var host = await hosts.Get(db);
+        var (citizen, _, _) = await NewCitizenAsync(host);
+        var id = await SubmitNewAsync(host, citizen);
+        var api = await host.ClientAs("reception.demo");
+        await OkAsync(api, id, "accept");
+        await OkAsync(api, id, "forward");
+        var page = $"/office/ho-so/{id}";
+        var handler = await SignInAsync(host, "handler.demo");
+        var asked = await PostFormAsync(handler, page + "?handler=Consult",
+            new() { ["agencyCode"] = "SXD", ["question"] = "Trụ sở có nằm trong khu quy hoạch không?", ["workingDays"] = "2" }, page);
+        Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
+
+        var builder = await SignInAsync(host, await NewOfficerAsync(host, "SXD", OfficerRole.Handler), "MatKhau2026!");
+        var consulted = await builder.GetStringAsync(page);
+        Assert.Contains("Trụ sở có nằm trong khu quy hoạch không?", consulted, StringComparison.Ordinal);
+        var consultationId = System.Text.RegularExpressions.Regex.Match(consulted, "name=\"consultationId\" value=\"(\\d+)\"").Groups[1].Value;
+        Assert.NotEmpty(consultationId);
+        var answered = await PostFormAsync(builder, page + "?handler=AnswerConsultation",
+            new() { ["consultationId"] = consultationId, ["answer"] = "Không nằm trong khu quy hoạch" }, page);
+        Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
+        Assert.DoesNotContain("name=\"consultationId\"", await builder.GetStringAsync(page), StringComparison.Ordinal);
+        Assert.Contains("Không nằm trong khu quy hoạch", await handler.GetStringAsync(page), StringComparison.Ordinal);
+    }
+
     private static async Task<HttpClient> SignInAsync(WebHost host, string userName, string password = DemoDataSeeder.DemoPassword)
     {
         var client = host.Client(followRedirects: false);

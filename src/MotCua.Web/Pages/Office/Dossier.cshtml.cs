@@ -12,6 +12,8 @@ namespace MotCua.Web.Pages.Office;
 
 public sealed record HandlerOption(long Id, string FullName, string? Title);
 public sealed record FormLink(string Number, string Name);
+public sealed record AgencyOption(string Code, string Name);
+public sealed record OpenConsultation(long Id, string Question, DateTime DueAt);
 
 /// <summary>
 /// One dossier for an officer: the same read handler as GET /api/dossiers/{id} (scope and the
@@ -26,6 +28,10 @@ public sealed partial class OfficeDossierModel(GetDossierHandler get, DossierAct
     public IReadOnlyList<DossierAction> Actions { get; private set; } = [];
     public IReadOnlyList<HandlerOption> Handlers { get; private set; } = [];
     public IReadOnlyList<FormLink> Forms { get; private set; } = [];
+    /// <summary>Agencies to consult or to hand the dossier to (inter-agency one-stop, Decree 61/2018 art. 19.5–19.7).</summary>
+    public IReadOnlyList<AgencyOption> OtherAgencies { get; private set; } = [];
+    /// <summary>Consultations of this dossier addressed to the officer's agency and not yet answered.</summary>
+    public IReadOnlyList<OpenConsultation> Consultations { get; private set; } = [];
     public DateOnly Today { get; private set; }
 
     [TempData] public string? Message { get; set; }
@@ -55,6 +61,13 @@ public sealed partial class OfficeDossierModel(GetDossierHandler get, DossierAct
                 .Where(u => u.Active && u.Kind == AccountKind.Officer && u.Roles.Any(r => r.Role == OfficerRole.Handler && r.AgencyId == agency))
                 .OrderBy(u => u.FullName).Take(200)
                 .Select(u => new HandlerOption(u.Id, u.FullName, u.Title)).ToListAsync(ct);
+        if ((Actions.Contains(DossierAction.Consult) || Actions.Contains(DossierAction.Transfer)) && place.CurrentAgencyId is { } holder)
+            OtherAgencies = await db.Agencies.AsNoTracking()
+                .Where(a => a.Id != holder && a.ValidTo == null && a.Kind != Features.Organization.AgencyKind.CommuneServiceCentre)
+                .OrderBy(a => a.Name).Take(1000).Select(a => new AgencyOption(a.Code, a.Name)).ToListAsync(ct);
+        if (Actor.AgencyId is { } mine && Actor.Can(Permissions.DossierProcess) && detail.Status == (int)DossierStatus.Processing)
+            Consultations = await db.Consultations.AsNoTracking().Where(c => c.DossierId == id && c.AgencyId == mine && c.AnsweredAt == null)
+                .OrderBy(c => c.Id).Take(50).Select(c => new OpenConsultation(c.Id, c.Question, c.DueAt)).ToListAsync(ct);
         Forms = FormsOf(detail);
         return true;
     }

@@ -31,14 +31,15 @@ public static class DossierActionChoice
             DossierAction.Refuse or DossierAction.Forward or DossierAction.Withdraw => a.Can(Permissions.DossierReceive) && receiving,
             DossierAction.Assign => a.Can(Permissions.DossierAssign) && current,
             DossierAction.Transfer => (a.Can(Permissions.DossierProcess) || a.Can(Permissions.DossierAssign)) && current,
-            DossierAction.SendBack or DossierAction.RequestSupplement or DossierAction.RequestPayment => a.Can(Permissions.DossierProcess) && current,
+            DossierAction.SendBack or DossierAction.RequestSupplement or DossierAction.RequestPayment or DossierAction.Consult => a.Can(Permissions.DossierProcess) && current,
             DossierAction.ConfirmSupplement => d.SupplementState == nameof(SupplementState.SubmittedByApplicant) && receiveOrProcess && (receiving || current),
             DossierAction.ConfirmPayment => receiveOrProcess && (receiving || current),
             // Decree 61/2018 art. 19.9: one apology and extension at most, and only with a due moment.
             DossierAction.Extend => a.Can(Permissions.DossierApprove) && competent && d.DueAt is not null && d.ExtensionCount == 0,
             DossierAction.Approve or DossierAction.Recall or DossierAction.Stop => a.Can(Permissions.DossierApprove) && competent,
             DossierAction.Return => a.Can(Permissions.DossierReturn) && receiving,
-            // The supplement itself is the applicant's (portal); consultation has no handler yet.
+            // The supplement itself is the applicant's (portal); a consultation is answered from the
+            // list of open consultations addressed to the officer's agency, not from this list.
             _ => false,
         };
     }

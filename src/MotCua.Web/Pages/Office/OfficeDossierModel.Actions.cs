@@ -32,6 +32,16 @@ public sealed partial class OfficeDossierModel
     public Task<IActionResult> OnPostTransferAsync(long id, long? version, string? note, CancellationToken ct) =>
         ActAsync(id, version, DossierAction.Transfer, c => ProcessingActions.Transfer(c, new NoteRequest(Blank(note))), ct);
 
+    public Task<IActionResult> OnPostConsultAsync(long id, long? version, string? agencyCode, string? question, string? workingDays, CancellationToken ct) =>
+        ActAsync(id, version, DossierAction.Consult, c => ConsultActions.Consult(c, new ConsultRequest(agencyCode, question,
+            decimal.TryParse(workingDays?.Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out var days) ? days : null)), ct);
+
+    public Task<IActionResult> OnPostAnswerConsultationAsync(long id, long? version, long? consultationId, string? answer, CancellationToken ct) =>
+        ActAsync(id, version, DossierAction.AnswerConsultation, c => ConsultActions.Answer(c, new AnswerRequest(consultationId, answer)), ct);
+
+    public Task<IActionResult> OnPostTransferAgencyAsync(long id, long? version, string? agencyCode, string? note, CancellationToken ct) =>
+        ActAsync(id, version, DossierAction.Transfer, c => ConsultActions.TransferToAgency(c, new InterAgencyRequest(agencyCode, Blank(note))), ct);
+
     public Task<IActionResult> OnPostSendBackAsync(long id, long? version, string? note, CancellationToken ct) =>
         ActAsync(id, version, DossierAction.SendBack, c => ProcessingActions.SendBack(c, new NoteRequest(note)), ct);
 
