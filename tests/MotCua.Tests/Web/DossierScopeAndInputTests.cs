@@ -159,28 +159,7 @@ public class DossierScopeAndInputTests(DemoHosts hosts)
         Assert.Equal(numbers[0] + 3, numbers[^1]);
     }
 
-    /// <summary>An officer of the given agency with one role, made directly in the database.</summary>
-    public static async Task<HttpClient> NewOfficerAsync(WebHost host, string agencyCode, OfficerRole role)
-    {
-        var userName = "officer." + Guid.NewGuid().ToString("N")[..8];
-        await using (var scope = host.Scope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var agency = await db.Agencies.SingleAsync(a => a.Code == agencyCode);
-            var account = new UserAccount
-            {
-                UserName = userName,
-                FullName = "Cán bộ thử nghiệm",
-                Kind = AccountKind.Officer,
-                AgencyId = agency.Id,
-                PasswordHash = "",
-                CreatedAt = DateTime.UtcNow,
-                Roles = [new RoleAssignment { Role = role, AgencyId = agency.Id }],
-            };
-            account.PasswordHash = scope.ServiceProvider.GetRequiredService<IPasswordHasher<UserAccount>>().HashPassword(account, "MatKhau2026!");
-            db.UserAccounts.Add(account);
-            await db.SaveChangesAsync();
-        }
-        return await host.ClientAs(userName, "MatKhau2026!");
-    }
+    /// <summary>An officer of the given agency with one role, signed in through the API.</summary>
+    public static async Task<HttpClient> NewOfficerAsync(WebHost host, string agencyCode, OfficerRole role) =>
+        await host.ClientAs(await TestAccounts.NewOfficerAsync(host, agencyCode, role), TestAccounts.Password);
 }

@@ -216,28 +216,7 @@ public partial class OfficePagesTests(DemoHosts hosts)
         return client;
     }
 
-    /// <summary>An officer of another agency, made directly in the database (as DossierScopeAndInputTests does).</summary>
-    private static async Task<string> NewOfficerAsync(WebHost host, string agencyCode, OfficerRole role)
-    {
-        var userName = "officer." + Guid.NewGuid().ToString("N")[..8];
-        await using var scope = host.Scope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var agency = await db.Agencies.SingleAsync(a => a.Code == agencyCode);
-        var account = new UserAccount
-        {
-            UserName = userName,
-            FullName = "Cán bộ thử nghiệm",
-            Kind = AccountKind.Officer,
-            AgencyId = agency.Id,
-            PasswordHash = "",
-            CreatedAt = DateTime.UtcNow,
-            Roles = [new RoleAssignment { Role = role, AgencyId = agency.Id }],
-        };
-        account.PasswordHash = scope.ServiceProvider.GetRequiredService<IPasswordHasher<UserAccount>>().HashPassword(account, "MatKhau2026!");
-        db.UserAccounts.Add(account);
-        await db.SaveChangesAsync();
-        return userName;
-    }
+    private static Task<string> NewOfficerAsync(WebHost host, string agencyCode, OfficerRole role) => TestAccounts.NewOfficerAsync(host, agencyCode, role);
 
     /// <summary>Posts a form the way a browser does: with the anti-forgery token of the page it came from.</summary>
     private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, Dictionary<string, string> fields, string? pageToRead = null)

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MotCua.Web.Data;
+using MotCua.Web.Features.Accounts;
+
+namespace MotCua.Tests.Infrastructure;
+
+public static class TestAccounts
+{
+    public const string Password = "MatKhau2026!";
+
+    /// <summary>An officer of the given agency with one role, made directly in the database; returns the user name.</summary>
+    public static async Task<string> NewOfficerAsync(WebHost host, string agencyCode, OfficerRole role)
+    {
+        var userName = "officer." + Guid.NewGuid().ToString("N")[..8];
+        await using var scope = host.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var agency = await db.Agencies.SingleAsync(a => a.Code == agencyCode);
+        var account = new UserAccount
+        {
+            UserName = userName,
+            FullName = "Cán bộ thử nghiệm",
+            Kind = AccountKind.Officer,
+            AgencyId = agency.Id,
+            PasswordHash = "",
+            CreatedAt = DateTime.UtcNow,
+            Roles = [new RoleAssignment { Role = role, AgencyId = agency.Id }],
+        };
+        account.PasswordHash = scope.ServiceProvider.GetRequiredService<IPasswordHasher<UserAccount>>().HashPassword(account, Password);
+        db.UserAccounts.Add(account);
+        await db.SaveChangesAsync();
+        return userName;
+    }
+}
