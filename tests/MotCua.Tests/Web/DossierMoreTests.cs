@@ -112,6 +112,23 @@ public class DossierMoreTests(DemoHosts hosts)
         await Problem.AssertAsync(await citizen.GetAsync($"/api/dossiers/{secondId}/files/{unique}"), HttpStatusCode.InternalServerError, "urn:motcua:problem:file-corrupted");
     }
 
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Profile_ContactDetailsChange_IdentityStays_AndNewDossiersUseThem(DatabaseKind db)
+    {
+        var host = await hosts.Get(db);
+        var (citizen, _, personalId) = await NewCitizenAsync(host);
+        await Problem.AssertAsync(await citizen.PutAsJsonAsync("/api/accounts/me", new { phone = "123", email = "khong-hop-le", communeCode = "99999" }),
+            HttpStatusCode.BadRequest, "urn:motcua:problem:validation");
+        Assert.Equal(HttpStatusCode.NoContent, (await citizen.PutAsJsonAsync("/api/accounts/me", new { phone = "0911222333", email = "moi@example.com", communeCode = "05983", address = "Ngõ 5" })).StatusCode);
+        var me = await citizen.GetFromJsonAsync<JsonElement>("/api/accounts/me");
+        Assert.Equal("0911222333", me.GetProperty("phone").GetString());
+        Assert.Equal(personalId, me.GetProperty("personalId").GetString());
+        var id = await SubmitNewAsync(host, citizen);
+        Assert.Equal("moi@example.com", (await GetAsync(citizen, id)).GetProperty("applicantEmail").GetString());
+        await Problem.AssertAsync(await (await host.ClientAs("reception.demo")).GetAsync("/api/accounts/me"), HttpStatusCode.NotFound, "urn:motcua:problem:not-found");
+    }
+
     [Fact]
     public async Task Outbox_FailedDelivery_IsRetriedWithBackoffAndNeverUndoesTheDossier()
     {

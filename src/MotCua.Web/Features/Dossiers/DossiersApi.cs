@@ -33,6 +33,7 @@ public static class DossiersApi
         services.AddScoped<ListOfficersHandler>();
         services.AddScoped<DownloadFileHandler>();
         services.AddScoped<SaveDraftHandler>();
+        services.AddScoped<ProfileHandler>();
         var tracking = configuration.GetSection(TrackingOptions.Section).Get<TrackingOptions>() ?? new TrackingOptions();
         services.AddRateLimiter(o =>
         {
@@ -56,6 +57,8 @@ public static class DossiersApi
     public static IEndpointRouteBuilder MapDossiersApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/officers", ListOfficersHandler.Endpoint).WithTags("Accounts").RequireAuthorization().WithSummary("Officers of the caller's agency with a role");
+        app.MapGet("/api/accounts/me", ProfileHandler.GetEndpoint).WithTags("Accounts").RequireAuthorization().WithSummary("The applicant's profile");
+        app.MapPut("/api/accounts/me", ProfileHandler.PutEndpoint).WithTags("Accounts").RequireAuthorization().WithSummary("Change contact details and address");
         app.MapPost("/api/accounts", SignUpHandler.Endpoint).WithTags("Accounts").WithSummary("Sign up as a citizen or business").AllowAnonymous();
         app.MapGet("/api/tracking/{code}", TrackDossierHandler.Endpoint).WithTags("Tracking")
             .WithSummary("Public tracking: dossier code + check=last 4 digits of ID number or phone").RequireRateLimiting(TrackDossierHandler.RateLimitPolicy);
