@@ -23,6 +23,7 @@ public static class DossierClient
         var response = await anonymous.PostAsJsonAsync("/api/accounts", new
         {
             phone,
+            email = $"{phone}@example.com",
             password = "MatKhau2026!",
             fullName = "Hoàng Văn Thử",
             personalId,

@@ -87,6 +87,10 @@ public class DossierLifecycleTests(DemoHosts hosts)
         }
         Assert.True(delivered > 0);
         Assert.Contains(host.Notifications(), n => n.Contains(code, StringComparison.Ordinal) && n.Contains("đã được tiếp nhận", StringComparison.Ordinal));
+        // The receipt e-mail carries Form 01 as a PDF; the SMS does not.
+        var mine = host.Notifications().Where(n => n.Contains(code, StringComparison.Ordinal)).ToArray();
+        Assert.True(mine.Any(n => n.Contains("\"Channel\":0", StringComparison.Ordinal) && n.Contains($"mau-01-{code}.pdf", StringComparison.Ordinal)), string.Join("\n", mine));
+        Assert.DoesNotContain(host.Notifications(), n => n.Contains("\"Channel\":1", StringComparison.Ordinal) && n.Contains($"mau-01-{code}.pdf", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -25,7 +25,8 @@ public static class ReceptionActions
         DossierWorkflow.Apply(c.Db, d, DossierAction.Accept, c.Actor, c.NowUtc, "Tiếp nhận hồ sơ trực tuyến");
         await IssueCodeAndStartClock(c);
         NotificationOutboxHandler.Queue(c.Db, c.NowUtc, d.ApplicantEmail, d.ApplicantPhone, $"Hồ sơ {d.Code} đã được tiếp nhận",
-            $"Hồ sơ \"{d.ProcedureName}\" đã được tiếp nhận với mã {d.Code}. Hẹn trả kết quả: {Due(d)}. Giấy tiếp nhận (Mẫu 01) có trong trang hồ sơ của bạn.", d.Code);
+            $"Hồ sơ \"{d.ProcedureName}\" đã được tiếp nhận với mã {d.Code}. Hẹn trả kết quả: {Due(d)}. Giấy tiếp nhận và hẹn trả kết quả (Mẫu 01) gửi kèm.", d.Code,
+            new FormAttachment(d.Code!, "01"));
     }
 
     public static async Task IssueCodeAndStartClock(DossierActionContext c)

@@ -8,7 +8,13 @@ namespace MotCua.Web.Features.Notifications;
 public enum NotificationChannel { Email, Sms }
 
 /// <summary>A message to an applicant: receipt, supplement request, result ready, apology (issue 3 §11).</summary>
-public sealed record Notification(NotificationChannel Channel, string To, string Subject, string Body, string? DossierCode);
+public sealed record Notification(NotificationChannel Channel, string To, string Subject, string Body, string? DossierCode, FormAttachment? Attachment = null);
+
+/// <summary>A form of a dossier to attach as PDF (e.g. Form 01 with the receipt e-mail), rendered at delivery.</summary>
+public sealed record FormAttachment(string DossierCode, string FormNumber);
+
+/// <summary>The rendered attachment handed to a sender.</summary>
+public sealed record AttachmentContent(string FileName, byte[] Content);
 
 public sealed class NotificationOptions
 {
@@ -22,7 +28,7 @@ public sealed class NotificationOptions
 
 public interface INotificationSender
 {
-    Task SendAsync(Notification notification, CancellationToken ct);
+    Task SendAsync(Notification notification, AttachmentContent? attachment, CancellationToken ct);
 }
 
 /// <summary>Writes each message as a JSON line; the default for the embedded installation and the tests.</summary>
@@ -31,12 +37,22 @@ public sealed class FileNotificationSender(NotificationOptions options, TimeProv
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public async Task SendAsync(Notification notification, CancellationToken ct)
+    public async Task SendAsync(Notification notification, AttachmentContent? attachment, CancellationToken ct)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(options.FilePath));
         if (folder is not null)
             Directory.CreateDirectory(folder);
-        var line = JsonSerializer.Serialize(new { at = time.GetUtcNow(), notification.Channel, notification.To, notification.Subject, notification.Body, notification.DossierCode }, Readable) + "\n";
+        var line = JsonSerializer.Serialize(new
+        {
+            at = time.GetUtcNow(),
+            notification.Channel,
+            notification.To,
+            notification.Subject,
+            notification.Body,
+            notification.DossierCode,
+            attachment = attachment?.FileName,
+            attachmentBytes = attachment?.Content.Length,
+        }, Readable) + "\n";
         await Gate.WaitAsync(ct);
         try
         {
@@ -52,33 +68,49 @@ public sealed class FileNotificationSender(NotificationOptions options, TimeProv
 /// <summary>E-mail through SMTP when Notifications:SmtpHost is set; SMS still go to the file sink until a gateway is chosen.</summary>
 public sealed class SmtpNotificationSender(NotificationOptions options, FileNotificationSender fallback) : INotificationSender
 {
-    public async Task SendAsync(Notification notification, CancellationToken ct)
+    public async Task SendAsync(Notification notification, AttachmentContent? attachment, CancellationToken ct)
     {
         if (notification.Channel != NotificationChannel.Email)
         {
-            await fallback.SendAsync(notification, ct);
+            await fallback.SendAsync(notification, null, ct);
             return;
         }
         using var client = new SmtpClient(options.SmtpHost, options.SmtpPort);
         using var message = new MailMessage(options.SmtpFrom, notification.To, notification.Subject, notification.Body);
+        if (attachment is not null)
+            message.Attachments.Add(new Attachment(new MemoryStream(attachment.Content), attachment.FileName, "application/pdf"));
         await client.SendMailAsync(message, ct);
     }
 }
 
-/// <summary>Outbox handler "notification": delivery happens only after the dossier change committed.</summary>
-public sealed class NotificationOutboxHandler(INotificationSender sender) : IOutboxHandler
+/// <summary>
+/// Outbox handler "notification": delivery happens only after the dossier change committed. A form
+/// attachment is rendered at delivery from the committed dossier (the same renderer as the download).
+/// </summary>
+public sealed class NotificationOutboxHandler(INotificationSender sender, AppDbContext db, Features.Dossiers.DossierFormsHandler forms) : IOutboxHandler
 {
     public const string MessageType = "notification";
     public string Type => MessageType;
 
-    public Task HandleAsync(string payloadJson, CancellationToken ct) =>
-        sender.SendAsync(JsonSerializer.Deserialize<Notification>(payloadJson)!, ct);
+    public async Task HandleAsync(string payloadJson, CancellationToken ct)
+    {
+        var notification = JsonSerializer.Deserialize<Notification>(payloadJson)!;
+        AttachmentContent? attachment = null;
+        if (notification.Attachment is { } a
+            && await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleOrDefaultAsync(db.Dossiers, d => d.Code == a.DossierCode, ct) is { } dossier)
+        {
+            var (pdf, _) = await forms.HandleAsync(dossier, a.FormNumber, ct);
+            if (pdf is not null)
+                attachment = new AttachmentContent($"mau-{a.FormNumber}-{dossier.Code}.pdf", pdf);
+        }
+        await sender.SendAsync(notification, attachment, ct);
+    }
 
-    /// <summary>Queues a message to every contact the applicant gave, in the caller's transaction.</summary>
-    public static void Queue(AppDbContext db, DateTime now, string? email, string? phone, string subject, string body, string? dossierCode)
+    /// <summary>Queues a message to every contact the applicant gave, in the caller's transaction; a form goes with the e-mail only.</summary>
+    public static void Queue(AppDbContext db, DateTime now, string? email, string? phone, string subject, string body, string? dossierCode, FormAttachment? attachment = null)
     {
         if (!string.IsNullOrWhiteSpace(email))
-            OutboxDispatcher.Enqueue(db, MessageType, new Notification(NotificationChannel.Email, email, subject, body, dossierCode), now);
+            OutboxDispatcher.Enqueue(db, MessageType, new Notification(NotificationChannel.Email, email, subject, body, dossierCode, attachment), now);
         if (!string.IsNullOrWhiteSpace(phone))
             OutboxDispatcher.Enqueue(db, MessageType, new Notification(NotificationChannel.Sms, phone, subject, body, dossierCode), now);
     }
