@@ -208,6 +208,39 @@ public partial class OfficePagesTests(DemoHosts hosts)
         Assert.Contains("Không nằm trong khu quy hoạch", await handler.GetStringAsync(page), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Approval_WithASignedResultFile_IsWhatTheApplicantDownloads(DatabaseKind db)
+    {
+        var host = await hosts.Get(db);
+        var (citizen, _, _) = await NewCitizenAsync(host);
+        var id = await SubmitNewAsync(host, citizen);
+        var reception = await host.ClientAs("reception.demo");
+        await OkAsync(reception, id, "accept");
+        await OkAsync(reception, id, "forward");
+        await OkAsync(await host.ClientAs("leader.demo"), id, "assign", new { userId = await DossierLifecycleTests.UserIdAsync(host, "handler.demo") });
+        await OkAsync(await host.ClientAs("handler.demo"), id, "transfer");
+
+        var page = $"/office/ho-so/{id}";
+        var leader = await SignInAsync(host, "leader.demo");
+        byte[] signed = [.. Pdf, .. System.Text.Encoding.ASCII.GetBytes("%signed " + Guid.NewGuid())];
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(await TokenAsync(leader, page)), "__RequestVerificationToken" },
+            { new StringContent("99/GCN-STC"), "resultNumber" },
+            { new StringContent("Lương Thị Hoa"), "signer" },
+            { new StringContent("2026-03-02"), "resultDate" },
+        };
+        var file = new ByteArrayContent(signed);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        content.Add(file, "resultFile", "ket-qua-da-ky.pdf");
+        var approved = await leader.PostAsync(page + "?handler=Approve", content);
+        Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+        var result = await citizen.GetAsync($"/api/dossiers/{id}/result");
+        Assert.Equal(HttpStatusCode.OK, result.StatusCode);
+        Assert.Equal(signed, await result.Content.ReadAsByteArrayAsync());
+    }
+
     private static async Task<HttpClient> SignInAsync(WebHost host, string userName, string password = DemoDataSeeder.DemoPassword)
     {
         var client = host.Client(followRedirects: false);

@@ -21,7 +21,7 @@ public sealed record OpenConsultation(long Id, string Question, DateTime DueAt);
 /// handler per action that calls the same action runner as the API.
 /// </summary>
 [Authorize]
-public sealed partial class OfficeDossierModel(GetDossierHandler get, DossierActionRunner runner, AppDbContext db, TimeProvider time) : OfficerPageModel
+public sealed partial class OfficeDossierModel(GetDossierHandler get, DossierActionRunner runner, UploadFileHandler upload, AppDbContext db, TimeProvider time) : OfficerPageModel
 {
     public DossierDetail Detail { get; private set; } = null!;
     public ProcedureCase? Case { get; private set; }

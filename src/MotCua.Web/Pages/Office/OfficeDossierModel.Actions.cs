@@ -57,8 +57,20 @@ public sealed partial class OfficeDossierModel
     public Task<IActionResult> OnPostConfirmPaymentAsync(long id, long? version, string? note, CancellationToken ct) =>
         ActAsync(id, version, DossierAction.ConfirmPayment, c => DecisionActions.ConfirmPayment(c, new NoteRequest(Blank(note))), ct);
 
-    public Task<IActionResult> OnPostApproveAsync(long id, long? version, string? resultNumber, string? signer, string? resultDate, string? summary, CancellationToken ct) =>
-        ActAsync(id, version, DossierAction.Approve, c => DecisionActions.Approve(c, new ApproveRequest(resultNumber, signer, Date(resultDate), Blank(summary), null)), ct);
+    public async Task<IActionResult> OnPostApproveAsync(long id, long? version, string? resultNumber, string? signer, string? resultDate, string? summary,
+        IFormFile? resultFile, CancellationToken ct)
+    {
+        // The signed result file, when there is one, is stored first (type checked from its content), then attached by the approval.
+        long? fileId = null;
+        if (resultFile is { Length: > 0 })
+        {
+            var (stored, errors) = await upload.HandleAsync(resultFile, Actor, ct);
+            if (stored is null)
+                return await RefuseAsync(id, DossierAction.Approve, new DossierActionOutcome(OutcomeKind.Invalid, string.Join(" ", errors.Select(e => e.Message)), errors, null), ct);
+            fileId = stored.Id;
+        }
+        return await ActAsync(id, version, DossierAction.Approve, c => DecisionActions.Approve(c, new ApproveRequest(resultNumber, signer, Date(resultDate), Blank(summary), fileId)), ct);
+    }
 
     public Task<IActionResult> OnPostRecallAsync(long id, long? version, string? reason, CancellationToken ct) =>
         ActAsync(id, version, DossierAction.Recall, c => DecisionActions.Recall(c, new ReasonRequest(reason)), ct);
