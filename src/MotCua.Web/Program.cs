@@ -5,6 +5,7 @@ using MotCua.Web.Features.Catalog;
 using MotCua.Web.Features.DemoData;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Notifications;
+using MotCua.Web.Features.Statistics;
 using MotCua.Web.Infrastructure.Http;
 
 // Content root = the application's folder, so appsettings.json and wwwroot are found whatever the
@@ -21,6 +22,7 @@ builder.Services.AddCalendar(builder.Configuration);
 builder.Services.AddCatalog();
 builder.Services.AddDossiers(builder.Configuration);
 builder.Services.AddNotificationsAndOutbox(builder.Configuration);
+builder.Services.AddStatistics();
 builder.Services.AddDemoData();
 builder.Services.AddOpenApi();
 builder.Services.AddRazorPages();
@@ -51,6 +53,7 @@ app.MapAccountsApi();
 app.MapCalendarApi();
 app.MapCatalogApi();
 app.MapDossiersApi();
+app.MapStatisticsApi();
 app.MapRazorPages();
 app.MapFallbackToApiNotFound();
 

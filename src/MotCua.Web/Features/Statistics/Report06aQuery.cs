@@ -1,0 +1,120 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Calendar;
+using MotCua.Core.Dossiers;
+using MotCua.Core.Statistics;
+using MotCua.Web.Data;
+using MotCua.Web.Features.Accounts;
+using MotCua.Web.Infrastructure.Http;
+
+namespace MotCua.Web.Features.Statistics;
+
+public sealed record Report06aRow(string AgencyCode, string AgencyName, Report06aFigures Figures, int Received, int Solved, int Pending);
+public sealed record Report06aResponse(string From, string To, IReadOnlyList<Report06aRow> Rows, Report06aRow Total, string Convention);
+
+/// <summary>
+/// Report 06a by competent agency for a period of Vietnam dates [from, to], for an agency and its
+/// children, a sector, a procedure or a channel. Figures are computed by the Core convention
+/// (<see cref="Report06a"/>) from the dossiers themselves: the exact reference. Only the dossiers
+/// that can count are read (received before the end, not ended before the start).
+/// </summary>
+public sealed class Report06aHandler(AppDbContext db)
+{
+    public const string Convention =
+        "Tiếp nhận (3) = Đã giải quyết (7) + Rút hồ sơ + Dừng xử lý + Đang giải quyết (11). Trước/đúng/quá hạn so sánh thời điểm kết thúc xử lý với thời hạn đến từng phút; hồ sơ không có ngày hẹn tính đúng hạn.";
+
+    public async Task<Report06aResponse> HandleAsync(DateOnly from, DateOnly to, long? agencyId, string? sector, string? procedure, Channel? channel, CancellationToken ct)
+    {
+        var start = Utc(from);
+        var end = Utc(to.AddDays(1));
+        var dossiers = db.Dossiers.AsNoTracking()
+            .Where(d => d.ReceivedAt != null && d.ReceivedAt < end && ((d.ProcessingEndedAt ?? d.EndedAt) == null || (d.ProcessingEndedAt ?? d.EndedAt) >= start));
+        if (agencyId is { } root)
+        {
+            var scope = await SubtreeAsync(root, ct);
+            dossiers = dossiers.Where(d => scope.Contains(d.CompetentAgencyId));
+        }
+        if (!string.IsNullOrWhiteSpace(procedure))
+            dossiers = dossiers.Where(d => d.ProcedureCode == procedure);
+        if (!string.IsNullOrWhiteSpace(sector))
+            dossiers = dossiers.Where(d => db.ProcedureVersions.Any(v => v.Id == d.ProcedureVersionId && v.SectorCode == sector));
+        if (channel is { } c)
+            dossiers = dossiers.Where(d => d.Channel == c);
+        var rows = await dossiers
+            .Select(d => new { d.CompetentAgencyId, d.Channel, d.Status, d.ReceivedAt, d.DueAt, d.ProcessingEndedAt, d.EndedAt })
+            .ToListAsync(ct);
+        var names = await db.Agencies.AsNoTracking().Where(a => rows.Select(r => r.CompetentAgencyId).Distinct().Contains(a.Id))
+            .ToDictionaryAsync(a => a.Id, a => (a.Code, a.Name), ct);
+        var byAgency = rows.GroupBy(r => r.CompetentAgencyId)
+            .Select(g => Row(names[g.Key].Code, names[g.Key].Name, Report06a.Compute(g.Select(r => Fact(r.Channel, r.Status, r.ReceivedAt, r.DueAt, r.ProcessingEndedAt, r.EndedAt)), start, end)))
+            .OrderBy(r => r.AgencyName, StringComparer.Create(new CultureInfo("vi-VN"), false))
+            .ToArray();
+        var total = byAgency.Aggregate(Report06aFigures.Zero, (sum, r) => sum + r.Figures);
+        return new Report06aResponse(Iso(from), Iso(to), byAgency, Row("", "Tổng cộng", total), Convention);
+    }
+
+    public static DossierFact Fact(Channel channel, DossierStatus status, DateTime? received, DateTime? due, DateTime? processingEnded, DateTime? ended) =>
+        status switch
+        {
+            DossierStatus.Withdrawn => new DossierFact(channel, received, due, ended, EndKind.Withdrawn),
+            DossierStatus.Stopped => new DossierFact(channel, received, due, ended, EndKind.Stopped),
+            DossierStatus.Processed or DossierStatus.Returned => new DossierFact(channel, received, due, processingEnded, EndKind.Solved),
+            _ => new DossierFact(channel, received, due, null, EndKind.None),
+        };
+
+    private static Report06aRow Row(string code, string name, Report06aFigures f) => new(code, name, f, f.Received, f.Solved, f.Pending);
+
+    private async Task<HashSet<long>> SubtreeAsync(long root, CancellationToken ct)
+    {
+        var parents = await db.Agencies.AsNoTracking().Select(a => new { a.Id, a.ParentId }).Take(100_000).ToListAsync(ct);
+        var result = new HashSet<long> { root };
+        for (var added = true; added;)
+        {
+            added = false;
+            foreach (var a in parents)
+                if (a.ParentId is { } p && result.Contains(p) && result.Add(a.Id))
+                    added = true;
+        }
+        return result;
+    }
+
+    private static DateTime Utc(DateOnly vietnamDate) => VietnamTime.ToOffset(vietnamDate.ToDateTime(TimeOnly.MinValue)).UtcDateTime;
+
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static async Task<IResult> Endpoint(string? from, string? to, string? agency, string? sector, string? procedure, string? channel,
+        Report06aHandler handler, AppDbContext db, CancellationToken ct)
+    {
+        var q = new QueryParsing();
+        var f = q.RequiredDate(from, "from");
+        var t = q.RequiredDate(to, "to");
+        var ch = q.Enum<Channel>(channel, "channel");
+        if (q.Ok && t < f)
+            return Problems.Validation("to", "Ngày kết thúc phải sau ngày bắt đầu.");
+        if (q.Ok && t!.Value.DayNumber - f!.Value.DayNumber > 3660)
+            return Problems.Validation("to", "Kỳ báo cáo tối đa 10 năm.");
+        if (!q.Ok)
+            return Problems.Validation(q.Errors);
+        long? agencyId = null;
+        if (!string.IsNullOrWhiteSpace(agency))
+        {
+            agencyId = await db.Agencies.AsNoTracking().Where(a => a.Code == agency).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct);
+            if (agencyId is null)
+                return Problems.NotFound("Không có cơ quan với mã này.");
+        }
+        return TypedResults.Ok(await handler.HandleAsync(f!.Value, t!.Value, agencyId, sector, procedure, ch, ct));
+    }
+}
+
+public static class StatisticsApi
+{
+    public static IServiceCollection AddStatistics(this IServiceCollection services) => services.AddScoped<Report06aHandler>();
+
+    public static IEndpointRouteBuilder MapStatisticsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/statistics/report-06a", Report06aHandler.Endpoint).WithTags("Statistics")
+            .RequireAuthorization(Permissions.StatisticsView)
+            .WithSummary("Report II.06a for a period (Vietnam dates, inclusive), by competent agency: from, to, agency, sector, procedure, channel");
+        return app;
+    }
+}

@@ -1,0 +1,54 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MotCua.Core.Dossiers;
+using MotCua.Tests.Infrastructure;
+using MotCua.Web.Data;
+
+namespace MotCua.Tests.Web;
+
+[Collection(DemoCollection.Name)]
+public class StatisticsApiTests(DemoHosts hosts)
+{
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Report06a_OnTheDemoDossiers_ReconcilesAndMatchesDirectCounts(DatabaseKind db)
+    {
+        var host = await hosts.Get(db);
+        var leader = await host.ClientAs("leader.demo");
+        var report = await leader.GetFromJsonAsync<JsonElement>("/api/statistics/report-06a?from=2025-12-01&to=2026-02-28");
+        var total = report.GetProperty("total").GetProperty("figures");
+        int N(string name) => total.GetProperty(name).GetInt32();
+        Assert.Equal(N("carriedOver") + N("newOnline") + N("newInPersonOrPostal"),
+            N("solvedEarly") + N("solvedOnTime") + N("solvedLate") + N("withdrawn") + N("stopped") + N("pendingWithinTime") + N("pendingOverdue"));
+        Assert.True(N("newOnline") > 0 && N("solvedLate") > 0);
+        Assert.Equal(report.GetProperty("rows").EnumerateArray().Sum(r => r.GetProperty("received").GetInt32()), report.GetProperty("total").GetProperty("received").GetInt32());
+
+        // Direct counts over the dossiers (Vietnam dates → UTC: 1 Dec 2025 00:00 +07 … 1 Mar 2026 00:00 +07).
+        var start = new DateTime(2025, 11, 30, 17, 0, 0, DateTimeKind.Utc);
+        var end = new DateTime(2026, 2, 28, 17, 0, 0, DateTimeKind.Utc);
+        await using var scope = host.Scope();
+        var dbc = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.Equal(await dbc.Dossiers.CountAsync(d => d.Channel == Channel.Online && d.ReceivedAt >= start && d.ReceivedAt < end), N("newOnline"));
+        Assert.Equal(await dbc.Dossiers.CountAsync(d => d.Status == DossierStatus.Withdrawn && d.ReceivedAt != null && d.EndedAt >= start && d.EndedAt < end), N("withdrawn"));
+        Assert.Equal(await dbc.Dossiers.CountAsync(d => (d.Status == DossierStatus.Processed || d.Status == DossierStatus.Returned) && d.ProcessingEndedAt >= start && d.ProcessingEndedAt < end
+            && d.DueAt != null && d.ProcessingEndedAt >= d.DueAt.Value.AddMinutes(1)), N("solvedLate"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Report06a_ScopeAndBadInput(DatabaseKind db)
+    {
+        var host = await hosts.Get(db);
+        await Problem.AssertAsync(await host.Client().GetAsync("/api/statistics/report-06a?from=2026-01-01&to=2026-01-31"), HttpStatusCode.Unauthorized, "urn:motcua:problem:unauthenticated");
+        await Problem.AssertAsync(await (await host.ClientAs("handler.demo")).GetAsync("/api/statistics/report-06a?from=2026-01-01&to=2026-01-31"), HttpStatusCode.Forbidden, "urn:motcua:problem:forbidden");
+        var leader = await host.ClientAs("leader.demo");
+        await Problem.AssertAsync(await leader.GetAsync("/api/statistics/report-06a?from=2026-02-30&to=2026-01-31"), HttpStatusCode.BadRequest, "urn:motcua:problem:validation");
+        await Problem.AssertAsync(await leader.GetAsync("/api/statistics/report-06a?from=2026-03-01&to=2026-01-31"), HttpStatusCode.BadRequest, "urn:motcua:problem:validation");
+        await Problem.AssertAsync(await leader.GetAsync("/api/statistics/report-06a?from=2026-01-01&to=2026-01-31&agency=KHONG-CO"), HttpStatusCode.NotFound, "urn:motcua:problem:not-found");
+        var stc = await leader.GetFromJsonAsync<JsonElement>("/api/statistics/report-06a?from=2025-09-01&to=2026-03-01&agency=STC");
+        Assert.All(stc.GetProperty("rows").EnumerateArray(), r => Assert.Equal("STC", r.GetProperty("agencyCode").GetString()));
+    }
+}
