@@ -151,32 +151,14 @@ internal sealed partial class DemoLifecycle(Dossier dossier, DemoClock clock, IR
         ToAgencyId = dossier.ReceivingAgencyId,
     });
 
-    /// <summary>DossierWorkflow.Apply, row for row; an action the state machine refuses is a generator bug.</summary>
+    /// <summary>The same transition as the real actions (DossierWorkflow.Transition); an action the state machine refuses is a generator bug.</summary>
     private bool Apply(DossierAction action, DemoActor? actor, DateTime at, string? note, long? toAgencyId = null, long? toUserId = null)
     {
-        var next = DossierStateMachine.Next(dossier.Status, action)
-            ?? throw new InvalidOperationException($"Demo dossier: {action} is not allowed from {dossier.Status}.");
+        if (DossierStateMachine.Next(dossier.Status, action) is null)
+            throw new InvalidOperationException($"Demo dossier: {action} is not allowed from {dossier.Status}.");
         if (Reach(at) is not { } t)
             return false;
-        History.Add(new DossierHistory
-        {
-            Dossier = dossier,
-            At = t,
-            ActorId = actor?.Id,
-            ActorName = actor?.Name ?? "Hệ thống",
-            Action = action,
-            ActionName = DossierStateMachine.VietnameseName(action),
-            FromStatus = dossier.Status,
-            ToStatus = next,
-            Step = dossier.CurrentStep,
-            FromAgencyId = dossier.CurrentAgencyId,
-            ToAgencyId = toAgencyId ?? dossier.CurrentAgencyId,
-            ToUserId = toUserId,
-            StepDueAt = dossier.StepDueAt,
-            Note = note,
-        });
-        dossier.Status = next;
-        dossier.Version++;
+        History.Add(DossierWorkflow.Transition(dossier, action, actor?.Id, actor?.Name ?? "Hệ thống", t, note, toAgencyId, toUserId));
         return true;
     }
 }

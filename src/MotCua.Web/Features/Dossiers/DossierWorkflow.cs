@@ -18,16 +18,24 @@ public sealed class DossierRuleException(string message, bool conflict = true) :
 public static class DossierWorkflow
 {
     public static void Apply(AppDbContext db, Dossier dossier, DossierAction action, DossierActor? actor, DateTime nowUtc,
+        string? note = null, long? toAgencyId = null, long? toUserId = null) =>
+        db.DossierHistory.Add(Transition(dossier, action, actor?.UserId, actor?.Name ?? "Hệ thống", nowUtc, note, toAgencyId, toUserId));
+
+    /// <summary>
+    /// Moves the dossier to the state the machine gives for the action and returns its history row
+    /// (also used by the demo generator, so demo history is exactly what real actions write).
+    /// </summary>
+    public static DossierHistory Transition(Dossier dossier, DossierAction action, long? actorId, string actorName, DateTime nowUtc,
         string? note = null, long? toAgencyId = null, long? toUserId = null)
     {
         var next = DossierStateMachine.Next(dossier.Status, action)
             ?? throw new DossierRuleException($"Không thể \"{DossierStateMachine.VietnameseName(action)}\" khi hồ sơ đang ở trạng thái \"{DossierStateMachine.VietnameseName(dossier.Status)}\".");
-        db.DossierHistory.Add(new DossierHistory
+        var row = new DossierHistory
         {
-            DossierId = dossier.Id,
+            Dossier = dossier,
             At = nowUtc,
-            ActorId = actor?.UserId,
-            ActorName = actor?.Name ?? "Hệ thống",
+            ActorId = actorId,
+            ActorName = actorName,
             Action = action,
             ActionName = DossierStateMachine.VietnameseName(action),
             FromStatus = dossier.Status,
@@ -38,9 +46,10 @@ public static class DossierWorkflow
             ToUserId = toUserId,
             StepDueAt = dossier.StepDueAt,
             Note = note,
-        });
+        };
         dossier.Status = next;
         dossier.Version++;
+        return row;
     }
 
     /// <summary>The first history row of a dossier (submission or counter reception).</summary>
