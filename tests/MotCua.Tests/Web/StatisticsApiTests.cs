@@ -51,4 +51,27 @@ public class StatisticsApiTests(DemoHosts hosts)
         var stc = await leader.GetFromJsonAsync<JsonElement>("/api/statistics/report-06a?from=2025-09-01&to=2026-03-01&agency=STC");
         Assert.All(stc.GetProperty("rows").EnumerateArray(), r => Assert.Equal("STC", r.GetProperty("agencyCode").GetString()));
     }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task OpenData_IsPublic_ReconcilesWithReport06a_AndHasNoPersonalData(DatabaseKind db)
+    {
+        var host = await hosts.Get(db);
+        var response = await host.Client().GetAsync("/api/open-data/summary");
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var summary = JsonDocument.Parse(text).RootElement;
+        var catalogue = summary.GetProperty("catalogue");
+        Assert.Equal(catalogue.GetProperty("procedures").GetInt32(),
+            catalogue.GetProperty("fullyOnline").GetInt32() + catalogue.GetProperty("partlyOnline").GetInt32() + catalogue.GetProperty("informationOnly").GetInt32());
+        var d = summary.GetProperty("dossiers");
+        var report = await (await host.ClientAs("leader.demo")).GetFromJsonAsync<JsonElement>("/api/statistics/report-06a?from=2026-01-01&to=2026-03-02");
+        Assert.Equal(report.GetProperty("total").GetProperty("received").GetInt32(), d.GetProperty("received").GetInt32());
+        Assert.Equal(report.GetProperty("total").GetProperty("solved").GetInt32(), d.GetProperty("solved").GetInt32());
+        Assert.InRange(d.GetProperty("onTimePercent").GetDouble(), 0, 100);
+        // Names of demo applicants never appear in open data.
+        Assert.DoesNotContain("Nông Thị Mai", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hoàng Văn Thử", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("020190012345", text, StringComparison.Ordinal);
+    }
 }

@@ -108,13 +108,17 @@ public sealed class Report06aHandler(AppDbContext db)
 
 public static class StatisticsApi
 {
-    public static IServiceCollection AddStatistics(this IServiceCollection services) => services.AddScoped<Report06aHandler>();
+    public static IServiceCollection AddStatistics(this IServiceCollection services) =>
+        services.AddScoped<Report06aHandler>().AddScoped<OpenDataSummaryHandler>();
 
     public static IEndpointRouteBuilder MapStatisticsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/statistics/report-06a", Report06aHandler.Endpoint).WithTags("Statistics")
             .RequireAuthorization(Permissions.StatisticsView)
             .WithSummary("Report II.06a for a period (Vietnam dates, inclusive), by competent agency: from, to, agency, sector, procedure, channel");
+        app.MapGet("/api/open-data/summary", async (OpenDataSummaryHandler handler, CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(ct)))
+            .WithTags("Statistics").AllowAnonymous()
+            .WithSummary("Public figures without personal data: catalogue by online level, this year's dossiers, on-time and online shares, satisfaction");
         return app;
     }
 }

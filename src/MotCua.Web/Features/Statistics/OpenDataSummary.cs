@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Calendar;
+using MotCua.Core.Catalog;
+using MotCua.Core.Dossiers;
+using MotCua.Core.Statistics;
+using MotCua.Web.Data;
+using MotCua.Web.Features.Catalog;
+
+namespace MotCua.Web.Features.Statistics;
+
+public sealed record CatalogueSummary(int Procedures, int FullyOnline, int PartlyOnline, int InformationOnly, IReadOnlyDictionary<string, int> LegacyLevels);
+public sealed record DossierSummary(int Received, int Online, int InPersonOrPostal, int Solved, int SolvedOnTimeOrEarly, int SolvedLate,
+    double? OnTimePercent, double? OnlinePercent, int Pending, int PendingOverdue, int Ratings, double? AverageRating);
+public sealed record OpenDataSummaryResponse(string AsOf, int Year, CatalogueSummary Catalogue, DossierSummary Dossiers, string Convention);
+
+/// <summary>
+/// Public open data: the province's figures with no personal data — the catalogue by online level
+/// (the "N procedures, M at level 3, K at level 4" of the provincial reports) and this year's
+/// dossiers so far, counted with the Report 06a convention (received this year or carried into it).
+/// </summary>
+public sealed class OpenDataSummaryHandler(AppDbContext db, Report06aHandler report, TimeProvider time)
+{
+    public async Task<OpenDataSummaryResponse> HandleAsync(CancellationToken ct)
+    {
+        var today = VietnamTime.Today(time);
+        var versions = await db.ProcedureVersions.AsNoTracking()
+            .Where(v => v.State == VersionState.Published && v.EffectiveFrom <= today && (v.EffectiveTo == null || v.EffectiveTo > today))
+            .Select(v => new { v.OnlineLevel, v.Definition }).Take(50_000).ToListAsync(ct);
+        var catalogue = new CatalogueSummary(versions.Count,
+            versions.Count(v => v.OnlineLevel == OnlineLevel.FullyOnline), versions.Count(v => v.OnlineLevel == OnlineLevel.PartlyOnline),
+            versions.Count(v => v.OnlineLevel == OnlineLevel.InformationOnly),
+            versions.Where(v => v.Definition.LegacyLevel is not null).GroupBy(v => v.Definition.LegacyLevel!.Value)
+                .OrderBy(g => g.Key).ToDictionary(g => g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), g => g.Count()));
+
+        var year = new DateOnly(today.Year, 1, 1);
+        var figures = (await report.HandleAsync(year, today, null, null, null, null, ct)).Total.Figures;
+        var yearStart = VietnamTime.ToOffset(year.ToDateTime(TimeOnly.MinValue)).UtcDateTime;
+        var ratings = await db.Dossiers.AsNoTracking().Where(d => d.Rating != null && d.RatedAt >= yearStart).Select(d => d.Rating!.Value).Take(10_000_000).ToListAsync(ct);
+        var newTotal = figures.NewOnline + figures.NewInPersonOrPostal;
+        var dossiers = new DossierSummary(figures.Received, figures.NewOnline, figures.NewInPersonOrPostal, figures.Solved,
+            figures.SolvedEarly + figures.SolvedOnTime, figures.SolvedLate,
+            Percent(figures.SolvedEarly + figures.SolvedOnTime, figures.Solved), Percent(figures.NewOnline, newTotal),
+            figures.Pending, figures.PendingOverdue, ratings.Count, ratings.Count == 0 ? null : Math.Round(ratings.Average(), 2));
+        return new OpenDataSummaryResponse(today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), today.Year, catalogue, dossiers, Report06aHandler.Convention);
+    }
+
+    private static double? Percent(int part, int whole) => whole == 0 ? null : Math.Round(100.0 * part / whole, 1);
+}
