@@ -74,4 +74,32 @@ public class StatisticsApiTests(DemoHosts hosts)
         Assert.DoesNotContain("Hoàng Văn Thử", text, StringComparison.Ordinal);
         Assert.DoesNotContain("020190012345", text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Report06a_ExportsToXlsxAndPdf_WithTheSameFigures(DatabaseKind db)
+    {
+        var host = await hosts.Get(db);
+        var leader = await host.ClientAs("leader.demo");
+        const string query = "/api/statistics/report-06a?from=2025-12-01&to=2026-02-28";
+        var json = await leader.GetFromJsonAsync<JsonElement>(query);
+        var total = json.GetProperty("total");
+
+        var xlsx = await leader.GetAsync(query + "&format=xlsx");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
+        using var sheet = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()), false);
+        var rows = sheet.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().ToList();
+        string Text(DocumentFormat.OpenXml.Spreadsheet.Cell c) => c.InlineString?.InnerText ?? c.CellValue?.Text ?? "";
+        Assert.Equal("Tổng số hồ sơ tiếp nhận", Text(rows[2].Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().ElementAt(2)));
+        var totalRow = rows.Single(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Any(c => Text(c) == "Tổng cộng")).Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().ToList();
+        Assert.Equal(total.GetProperty("received").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture), Text(totalRow[2]));
+        Assert.Equal(total.GetProperty("figures").GetProperty("solvedLate").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture), Text(totalRow[9]));
+
+        var pdf = await leader.GetAsync(query + "&format=pdf");
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        var text = MotCua.Tests.Documents.PdfTools.Flatten(MotCua.Tests.Documents.PdfTools.Text(await pdf.Content.ReadAsByteArrayAsync()));
+        Assert.Contains("TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH", text, StringComparison.Ordinal);
+        Assert.Contains("Tổng cộng", text, StringComparison.Ordinal);
+        await Problem.AssertAsync(await leader.GetAsync(query + "&format=doc"), HttpStatusCode.BadRequest, "urn:motcua:problem:validation");
+    }
 }

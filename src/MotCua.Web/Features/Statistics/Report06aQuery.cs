@@ -82,10 +82,12 @@ public sealed class Report06aHandler(AppDbContext db)
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public static async Task<IResult> Endpoint(string? from, string? to, string? agency, string? sector, string? procedure, string? channel,
+    public static async Task<IResult> Endpoint(string? from, string? to, string? agency, string? sector, string? procedure, string? channel, string? format,
         Report06aHandler handler, AppDbContext db, CancellationToken ct)
     {
         var q = new QueryParsing();
+        if (format is not (null or "" or "json" or "xlsx" or "pdf"))
+            return Problems.Validation("format", "Định dạng là json, xlsx hoặc pdf.");
         var f = q.RequiredDate(from, "from");
         var t = q.RequiredDate(to, "to");
         var ch = q.Enum<Channel>(channel, "channel");
@@ -102,7 +104,13 @@ public sealed class Report06aHandler(AppDbContext db)
             if (agencyId is null)
                 return Problems.NotFound("Không có cơ quan với mã này.");
         }
-        return TypedResults.Ok(await handler.HandleAsync(f!.Value, t!.Value, agencyId, sector, procedure, ch, ct));
+        var report = await handler.HandleAsync(f!.Value, t!.Value, agencyId, sector, procedure, ch, ct);
+        return format switch
+        {
+            "xlsx" => TypedResults.File(Report06aExport.Xlsx(report), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"bieu-06a-{report.From}-{report.To}.xlsx"),
+            "pdf" => TypedResults.File(Report06aExport.Pdf(report), "application/pdf", $"bieu-06a-{report.From}-{report.To}.pdf"),
+            _ => TypedResults.Ok(report),
+        };
     }
 }
 
@@ -115,7 +123,7 @@ public static class StatisticsApi
     {
         app.MapGet("/api/statistics/report-06a", Report06aHandler.Endpoint).WithTags("Statistics")
             .RequireAuthorization(Permissions.StatisticsView)
-            .WithSummary("Report II.06a for a period (Vietnam dates, inclusive), by competent agency: from, to, agency, sector, procedure, channel");
+            .WithSummary("Report II.06a for a period (Vietnam dates, inclusive), by competent agency: from, to, agency, sector, procedure, channel; format=json|xlsx|pdf");
         app.MapGet("/api/open-data/summary", async (OpenDataSummaryHandler handler, CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(ct)))
             .WithTags("Statistics").AllowAnonymous()
             .WithSummary("Public figures without personal data: catalogue by online level, this year's dossiers, on-time and online shares, satisfaction");
