@@ -3,6 +3,7 @@
 # the connection string. Usage: eval "$(bash .ci/postgres.sh)"   — stop with: bash .ci/postgres.sh stop
 set -euo pipefail
 PORT="${MOTCUA_PG_PORT:-55432}"
+# /tmp, not $TMPDIR: the postgres user must be able to reach the folder.
 ROOT="${MOTCUA_PG_ROOT:-/tmp/motcua-pg}"
 if ! ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1; then
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql) >&2

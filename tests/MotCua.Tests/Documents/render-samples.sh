@@ -4,7 +4,7 @@
 # Needs poppler-utils (pdftoppm, pdftotext).  Usage: render-samples.sh [folder]
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
-out="$(realpath -m "${1:-/tmp/motcua-form-samples}")"
+out="$(realpath -m "${1:-${TMPDIR:-/tmp}/motcua-form-samples}")"
 mkdir -p "$out"
 MOTCUA_FORM_SAMPLES="$out" dotnet test tests/MotCua.Tests --filter "FullyQualifiedName~Documents" --nologo -v q
 for pdf in "$out"/*.pdf; do
