@@ -102,4 +102,35 @@ public class StatisticsApiTests(DemoHosts hosts)
         Assert.Contains("Tổng cộng", text, StringComparison.Ordinal);
         await Problem.AssertAsync(await leader.GetAsync(query + "&format=doc"), HttpStatusCode.BadRequest, "urn:motcua:problem:validation");
     }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Report06aPage_ShowsTheTableWithExports_ForLeadersOnly(DatabaseKind db)
+    {
+        var host = await hosts.Get(db);
+        async Task<HttpClient> SignIn(string user)
+        {
+            var client = host.Client(followRedirects: false);
+            var form = await client.GetStringAsync("/office/dang-nhap");
+            var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+            await client.PostAsync("/office/dang-nhap", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["userName"] = user,
+                ["password"] = "MotCua@2026",
+                ["__RequestVerificationToken"] = token,
+            }));
+            return client;
+        }
+        var leader = await SignIn("leader.demo");
+        var html = await leader.GetStringAsync("/office/bao-cao/06a?from=2025-12-01&to=2026-02-28");
+        Assert.Contains("Tổng số hồ sơ tiếp nhận", html, StringComparison.Ordinal);
+        Assert.Contains("Tổng cộng", html, StringComparison.Ordinal);
+        Assert.Contains("format=xlsx", html, StringComparison.Ordinal);
+        var bad = await leader.GetAsync("/office/bao-cao/06a?from=2026-03-01&to=2026-01-01");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var handler = await SignIn("handler.demo");
+        var refused = await handler.GetAsync("/office/bao-cao/06a");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith("/office/khong-co-quyen", refused.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
 }
