@@ -179,7 +179,6 @@ public partial class OfficePagesTests(DemoHosts hosts)
         Assert.Equal(1, found.GetProperty("total").GetInt32());
     }
 
-    /// <summary>Signs in through the login page; the client keeps the cookie and does not follow redirects.</summary>
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task Consultation_AskedAndAnsweredThroughTheDossierPages(DatabaseKind db)
@@ -241,6 +240,7 @@ public partial class OfficePagesTests(DemoHosts hosts)
         Assert.Equal(signed, await result.Content.ReadAsByteArrayAsync());
     }
 
+    /// <summary>Signs in through the login page; the client keeps the cookie and does not follow redirects.</summary>
     private static async Task<HttpClient> SignInAsync(WebHost host, string userName, string password = DemoDataSeeder.DemoPassword)
     {
         var client = host.Client(followRedirects: false);

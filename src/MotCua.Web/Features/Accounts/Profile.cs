@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Catalog;
 using MotCua.Web.Data;
@@ -28,21 +27,14 @@ public sealed class ProfileHandler(AppDbContext db)
         if (account is null)
             return [new FieldError("account", "Chỉ tài khoản công dân, doanh nghiệp có hồ sơ cá nhân.")];
         var errors = new List<FieldError>();
-        var phone = r.Phone is null ? null : new string(r.Phone.Where(char.IsAsciiDigit).ToArray());
-        if (!string.IsNullOrEmpty(phone) && !(phone.Length == 10 && phone[0] == '0'))
-            errors.Add(new FieldError("phone", "Số điện thoại di động gồm 10 chữ số, bắt đầu bằng 0."));
-        var email = string.IsNullOrWhiteSpace(r.Email) ? null : r.Email.Trim().ToLowerInvariant();
-        if (email is not null && (email.Length > 200 || !MailAddress.TryCreate(email, out _)))
-            errors.Add(new FieldError("email", "E-mail không hợp lệ."));
-        if (string.IsNullOrEmpty(phone) && email is null)
-            errors.Add(new FieldError("phone", "Cần giữ ít nhất số điện thoại hoặc e-mail để nhận thông báo."));
+        var (phone, email) = ContactRules.Normalise(r.Phone, r.Email, errors);
         if (r.CommuneCode is not null && !await db.AdminUnits.AnyAsync(u => u.Code == r.CommuneCode && u.ValidTo == null && u.ParentCode != null, ct))
             errors.Add(new FieldError("communeCode", "Mã xã, phường không đúng danh mục hiện hành."));
         if (r.Address is { Length: > 300 })
             errors.Add(new FieldError("address", "Địa chỉ tối đa 300 ký tự."));
         if (errors.Count > 0)
             return errors;
-        account.Phone = string.IsNullOrEmpty(phone) ? null : phone;
+        account.Phone = phone;
         account.Email = email;
         if (r.CommuneCode is not null)
         {

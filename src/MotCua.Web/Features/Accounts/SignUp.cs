@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Catalog;
@@ -23,14 +22,7 @@ public sealed class SignUpHandler(AppDbContext db, IPasswordHasher<UserAccount> 
     public async Task<(SignUpResponse? Account, IReadOnlyList<FieldError> Errors)> HandleAsync(SignUpRequest r, CancellationToken ct)
     {
         var errors = new List<FieldError>();
-        var phone = r.Phone is null ? null : new string(r.Phone.Where(char.IsAsciiDigit).ToArray());
-        if (!string.IsNullOrEmpty(phone) && !(phone.Length == 10 && phone[0] == '0'))
-            errors.Add(new FieldError("phone", "Số điện thoại di động gồm 10 chữ số, bắt đầu bằng 0."));
-        var email = string.IsNullOrWhiteSpace(r.Email) ? null : r.Email.Trim().ToLowerInvariant();
-        if (email is not null && (email.Length > 200 || !MailAddress.TryCreate(email, out _)))
-            errors.Add(new FieldError("email", "E-mail không hợp lệ."));
-        if (string.IsNullOrEmpty(phone) && email is null)
-            errors.Add(new FieldError("phone", "Cần số điện thoại hoặc e-mail."));
+        var (phone, email) = ContactRules.Normalise(r.Phone, r.Email, errors);
         if (r.Password is null || r.Password.Length < 10 || r.Password.Length > 200 || !r.Password.Any(char.IsDigit) || !r.Password.Any(char.IsLetter))
             errors.Add(new FieldError("password", "Mật khẩu từ 10 ký tự, có cả chữ và số."));
         if (string.IsNullOrWhiteSpace(r.FullName) || r.FullName.Length > 200)
@@ -46,9 +38,9 @@ public sealed class SignUpHandler(AppDbContext db, IPasswordHasher<UserAccount> 
             if (commune is null)
                 errors.Add(new FieldError("communeCode", "Mã tỉnh, xã không đúng danh mục đơn vị hành chính hiện hành."));
         }
-        var userName = !string.IsNullOrEmpty(phone) ? phone : email;
+        var userName = phone ?? email;
         if (userName is not null && await db.UserAccounts.AnyAsync(u => u.UserName == userName, ct))
-            errors.Add(new FieldError(!string.IsNullOrEmpty(phone) ? "phone" : "email", "Tài khoản đã tồn tại."));
+            errors.Add(new FieldError(phone is not null ? "phone" : "email", "Tài khoản đã tồn tại."));
         if (errors.Count > 0)
             return (null, errors);
 
@@ -59,7 +51,7 @@ public sealed class SignUpHandler(AppDbContext db, IPasswordHasher<UserAccount> 
             FullName = r.FullName!.Trim(),
             Kind = AccountKind.Applicant,
             CreatedAt = time.GetUtcNow().UtcDateTime,
-            Phone = string.IsNullOrEmpty(phone) ? null : phone,
+            Phone = phone,
             Email = email,
             PersonalId = r.PersonalId,
             BirthDate = r.BirthDate,

@@ -21,7 +21,7 @@ public sealed record OpenConsultation(long Id, string Question, DateTime DueAt);
 /// handler per action that calls the same action runner as the API.
 /// </summary>
 [Authorize]
-public sealed partial class OfficeDossierModel(GetDossierHandler get, DossierActionRunner runner, UploadFileHandler upload, AppDbContext db, TimeProvider time) : OfficerPageModel
+public sealed partial class OfficeDossierModel(GetDossierHandler get, DossierActionRunner runner, UploadFileHandler upload, ListOfficersHandler officers, AppDbContext db, TimeProvider time) : OfficerPageModel
 {
     public DossierDetail Detail { get; private set; } = null!;
     public ProcedureCase? Case { get; private set; }
@@ -57,10 +57,7 @@ public sealed partial class OfficeDossierModel(GetDossierHandler get, DossierAct
         Case = version.Definition.Cases.FirstOrDefault(c => c.Code == detail.CaseCode);
         Actions = DossierActionChoice.For(detail, place, Actor);
         if (Actions.Contains(DossierAction.Assign) && place.CurrentAgencyId is { } agency)
-            Handlers = await db.UserAccounts.AsNoTracking()
-                .Where(u => u.Active && u.Kind == AccountKind.Officer && u.Roles.Any(r => r.Role == OfficerRole.Handler && r.AgencyId == agency))
-                .OrderBy(u => u.FullName).Take(200)
-                .Select(u => new HandlerOption(u.Id, u.FullName, u.Title)).ToListAsync(ct);
+            Handlers = (await officers.HandleAsync(agency, OfficerRole.Handler, ct)).Select(o => new HandlerOption(o.Id, o.FullName, o.Title)).ToArray();
         if ((Actions.Contains(DossierAction.Consult) || Actions.Contains(DossierAction.Transfer)) && place.CurrentAgencyId is { } holder)
             OtherAgencies = await db.Agencies.AsNoTracking()
                 .Where(a => a.Id != holder && a.ValidTo == null && a.Kind != Features.Organization.AgencyKind.CommuneServiceCentre)
