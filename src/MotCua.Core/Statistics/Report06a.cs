@@ -97,6 +97,20 @@ public static class Report06a
         return new Report06aFigures(carried, online, other, early, onTime, late, withdrawn, stopped, within, overdue);
     }
 
+    /// <summary>
+    /// A dossier's fact from its status and times: withdrawn (7) and stopped (8) end at EndedAt; a
+    /// result (9, 10) ends at the end of processing (status 9 time, DOMAIN B §5 indicator 2.1); any
+    /// other status has not ended.
+    /// </summary>
+    public static DossierFact FactOf(Channel channel, DossierStatus status, DateTime? received, DateTime? due, DateTime? processingEnded, DateTime? ended) =>
+        status switch
+        {
+            DossierStatus.Withdrawn => new DossierFact(channel, received, due, ended, EndKind.Withdrawn),
+            DossierStatus.Stopped => new DossierFact(channel, received, due, ended, EndKind.Stopped),
+            DossierStatus.Processed or DossierStatus.Returned => new DossierFact(channel, received, due, processingEnded, EndKind.Solved),
+            _ => new DossierFact(channel, received, due, null, EndKind.None),
+        };
+
     /// <summary>-1 early, 0 on time, 1 late: the end against the due moment, both truncated to the minute.</summary>
     public static int Timeliness(DateTime end, DateTime? due)
     {

@@ -8,6 +8,7 @@ using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Catalog;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Organization;
+using MotCua.Web.Features.Statistics.Counters;
 using MotCua.Web.Infrastructure.Outbox;
 
 namespace MotCua.Web.Data;
@@ -37,6 +38,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<DossierSequence> DossierSequences => Set<DossierSequence>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Consultation> Consultations => Set<Consultation>();
+    public DbSet<StatisticsCounter> StatisticsCounters => Set<StatisticsCounter>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -134,18 +136,38 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             e.HasIndex(x => x.At);
         });
         DossierModel.Configure(modelBuilder);
+        StatisticsCounter.Configure(modelBuilder);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Saves, and moves the statistics counters of every changed dossier in the same transaction
+    /// (<see cref="CounterTracking"/>): the counters are exact at every commit.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         GuardPublishedVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var deltas = await CounterTracking.CollectAsync(this, cancellationToken);
+        if (deltas.Count == 0)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await using var tx = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await CounterWriter.ApplyAsync(this, deltas, cancellationToken);
+        if (tx is not null)
+            await tx.CommitAsync(cancellationToken);
+        return saved;
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         GuardPublishedVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var deltas = CounterTracking.Collect(this);
+        if (deltas.Count == 0)
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        using var tx = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        CounterWriter.Apply(this, deltas);
+        tx?.Commit();
+        return saved;
     }
 
     /// <summary>A published version is immutable; only its EffectiveTo may be closed once.</summary>

@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Features.Statistics.Counters;
 
 namespace MotCua.Web.Data;
 
 /// <summary>
 /// Command-line verbs of the deployable: `migrate` (the explicit migrate step for PostgreSQL
-/// deployments) and `schema-script` (prints EF's CREATE script for the configured provider, as
+/// deployments), `statistics-rebuild` / `statistics-verify` (recount the statistics counters) and `schema-script` (prints EF's CREATE script for the configured provider, as
 /// the starting point of a new reviewed migration script).
 /// </summary>
 public static class DatabaseCommands
@@ -28,6 +29,23 @@ public static class DatabaseCommands
                     Console.WriteLine(scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.GenerateCreateScript());
                     return true;
                 }
+            case "statistics-rebuild":
+                {
+                    await using var scope = app.Services.CreateAsyncScope();
+                    var rows = await CounterRebuild.RebuildAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), CancellationToken.None);
+                    Console.WriteLine($"Statistics counters rebuilt: {rows} row(s).");
+                    return true;
+                }
+            case "statistics-verify":
+                {
+                    await using var scope = app.Services.CreateAsyncScope();
+                    var differences = await CounterRebuild.VerifyAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), CancellationToken.None);
+                    foreach (var d in differences.Take(100))
+                        Console.WriteLine(d);
+                    Console.WriteLine($"Statistics counters: {differences.Count} difference(s) from a recount of the dossiers.");
+                    Environment.ExitCode = differences.Count == 0 ? 0 : 1;
+                    return true;
+                }
             default:
                 return false;
         }
@@ -40,13 +58,14 @@ public static class DatabaseCommands
         var options = scope.ServiceProvider.GetRequiredService<DatabaseOptions>();
         var migrator = scope.ServiceProvider.GetRequiredService<DatabaseMigrator>();
         if (options.ShouldMigrateOnStart)
-        {
             await migrator.MigrateAsync();
-            return;
+        else
+        {
+            var pending = await migrator.PendingAsync();
+            if (pending.Count > 0)
+                throw new InvalidOperationException(
+                    $"The database schema is behind ({string.Join(", ", pending)}). Run the migrate step first: dotnet MotCua.Web.dll migrate");
         }
-        var pending = await migrator.PendingAsync();
-        if (pending.Count > 0)
-            throw new InvalidOperationException(
-                $"The database schema is behind ({string.Join(", ", pending)}). Run the migrate step first: dotnet MotCua.Web.dll migrate");
+        await CounterRebuild.EnsureAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), CancellationToken.None);
     }
 }

@@ -5,6 +5,8 @@ using MotCua.Core.Dossiers;
 using MotCua.Core.Statistics;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Accounts;
+using MotCua.Web.Features.Organization;
+using MotCua.Web.Features.Statistics.Counters;
 using MotCua.Web.Infrastructure.Http;
 
 namespace MotCua.Web.Features.Statistics;
@@ -14,9 +16,10 @@ public sealed record Report06aResponse(string From, string To, IReadOnlyList<Rep
 
 /// <summary>
 /// Report 06a by competent agency for a period of Vietnam dates [from, to], for an agency and its
-/// children, a sector, a procedure or a channel. Figures are computed by the Core convention
-/// (<see cref="Report06a"/>) from the dossiers themselves: the exact reference. Only the dossiers
-/// that can count are read (received before the end, not ended before the start).
+/// children, a sector, a procedure or a channel. Figures come from the statistics counters kept in
+/// the dossier transactions (<see cref="CounterQueries"/>; docs/adr/0003), and equal the Core
+/// convention (<see cref="Report06a"/>) applied to the dossiers themselves
+/// (<see cref="FromDossiersAsync"/>, the reference the reconciliation tests compare with).
 /// </summary>
 public sealed class Report06aHandler(AppDbContext db)
 {
@@ -25,13 +28,22 @@ public sealed class Report06aHandler(AppDbContext db)
 
     public async Task<Report06aResponse> HandleAsync(DateOnly from, DateOnly to, long? agencyId, string? sector, string? procedure, Channel? channel, CancellationToken ct)
     {
+        var scope = agencyId is { } root ? await AgencyTree.SubtreeAsync(db, root, ct) : null;
+        var counters = CounterQueries.Scope(db, scope, sector, procedure, channel);
+        var figures = await CounterQueries.Report06aAsync(counters, from, to, c => c.AgencyId, ct);
+        return await RespondAsync(from, to, figures, ct);
+    }
+
+    /// <summary>The same report counted from the dossiers themselves: the reference the counters must equal (tests, verification).</summary>
+    public async Task<Report06aResponse> FromDossiersAsync(DateOnly from, DateOnly to, long? agencyId, string? sector, string? procedure, Channel? channel, CancellationToken ct)
+    {
         var start = Utc(from);
         var end = Utc(to.AddDays(1));
         var dossiers = db.Dossiers.AsNoTracking()
             .Where(d => d.ReceivedAt != null && d.ReceivedAt < end && ((d.ProcessingEndedAt ?? d.EndedAt) == null || (d.ProcessingEndedAt ?? d.EndedAt) >= start));
         if (agencyId is { } root)
         {
-            var scope = await SubtreeAsync(root, ct);
+            var scope = await AgencyTree.SubtreeAsync(db, root, ct);
             dossiers = dossiers.Where(d => scope.Contains(d.CompetentAgencyId));
         }
         if (!string.IsNullOrWhiteSpace(procedure))
@@ -43,10 +55,19 @@ public sealed class Report06aHandler(AppDbContext db)
         var rows = await dossiers
             .Select(d => new { d.CompetentAgencyId, d.Channel, d.Status, d.ReceivedAt, d.DueAt, d.ProcessingEndedAt, d.EndedAt })
             .ToListAsync(ct);
-        var names = await db.Agencies.AsNoTracking().Where(a => rows.Select(r => r.CompetentAgencyId).Distinct().Contains(a.Id))
-            .ToDictionaryAsync(a => a.Id, a => (a.Code, a.Name), ct);
-        var byAgency = rows.GroupBy(r => r.CompetentAgencyId)
-            .Select(g => Row(names[g.Key].Code, names[g.Key].Name, Report06a.Compute(g.Select(r => Fact(r.Channel, r.Status, r.ReceivedAt, r.DueAt, r.ProcessingEndedAt, r.EndedAt)), start, end)))
+        var figures = rows.GroupBy(r => r.CompetentAgencyId)
+            .Select(g => (g.Key, Figures: Report06a.Compute(g.Select(r => Fact(r.Channel, r.Status, r.ReceivedAt, r.DueAt, r.ProcessingEndedAt, r.EndedAt)), start, end)))
+            .Where(r => r.Figures.Received > 0)
+            .ToDictionary(r => r.Key, r => r.Figures);
+        return await RespondAsync(from, to, figures, ct);
+    }
+
+    private async Task<Report06aResponse> RespondAsync(DateOnly from, DateOnly to, Dictionary<long, Report06aFigures> figures, CancellationToken ct)
+    {
+        var ids = figures.Keys.ToList();
+        var names = await db.Agencies.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => (a.Code, a.Name), ct);
+        var byAgency = figures
+            .Select(kv => Row(names[kv.Key].Code, names[kv.Key].Name, kv.Value))
             .OrderBy(r => r.AgencyName, StringComparer.Create(new CultureInfo("vi-VN"), false))
             .ToArray();
         var total = byAgency.Aggregate(Report06aFigures.Zero, (sum, r) => sum + r.Figures);
@@ -54,29 +75,9 @@ public sealed class Report06aHandler(AppDbContext db)
     }
 
     public static DossierFact Fact(Channel channel, DossierStatus status, DateTime? received, DateTime? due, DateTime? processingEnded, DateTime? ended) =>
-        status switch
-        {
-            DossierStatus.Withdrawn => new DossierFact(channel, received, due, ended, EndKind.Withdrawn),
-            DossierStatus.Stopped => new DossierFact(channel, received, due, ended, EndKind.Stopped),
-            DossierStatus.Processed or DossierStatus.Returned => new DossierFact(channel, received, due, processingEnded, EndKind.Solved),
-            _ => new DossierFact(channel, received, due, null, EndKind.None),
-        };
+        Report06a.FactOf(channel, status, received, due, processingEnded, ended);
 
     private static Report06aRow Row(string code, string name, Report06aFigures f) => new(code, name, f, f.Received, f.Solved, f.Pending);
-
-    private async Task<HashSet<long>> SubtreeAsync(long root, CancellationToken ct)
-    {
-        var parents = await db.Agencies.AsNoTracking().Select(a => new { a.Id, a.ParentId }).Take(100_000).ToListAsync(ct);
-        var result = new HashSet<long> { root };
-        for (var added = true; added;)
-        {
-            added = false;
-            foreach (var a in parents)
-                if (a.ParentId is { } p && result.Contains(p) && result.Add(a.Id))
-                    added = true;
-        }
-        return result;
-    }
 
     private static DateTime Utc(DateOnly vietnamDate) => VietnamTime.ToOffset(vietnamDate.ToDateTime(TimeOnly.MinValue)).UtcDateTime;
 
