@@ -33,8 +33,14 @@ public static class Report06aExport
     private static IEnumerable<(int Index, Report06aRow Row)> AllRows(Report06aResponse report) =>
         report.Rows.Select((r, i) => (i + 1, r)).Append((0, report.Total));
 
-    public static byte[] Xlsx(Report06aResponse report)
+    /// <summary>What differs between the 06a table (by unit) and the 06b tables (by sector or level).</summary>
+    public sealed record Layout(string Form, string UnitHeader, string Title);
+
+    public static readonly Layout ByUnit = new("06a", "Tên đơn vị", Title);
+
+    public static byte[] Xlsx(Report06aResponse report, Layout? layout = null)
     {
+        layout ??= ByUnit;
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
         {
@@ -44,22 +50,26 @@ public static class Report06aExport
             var data = new SheetData();
             sheetPart.Worksheet = new Worksheet(data);
             uint r = 1;
-            data.Append(Row(r++, [Title]));
+            data.Append(Row(r++, [layout.Title]));
             data.Append(Row(r++, [$"Kỳ báo cáo: từ ngày {Vn(report.From)} đến ngày {Vn(report.To)}"]));
-            data.Append(Row(r++, Headers));
+            data.Append(Row(r++, HeadersFor(layout)));
             foreach (var (index, row) in AllRows(report))
                 data.Append(Row(r++, Cells(index, row), numbersFrom: 2));
             data.Append(Row(r, ["Quy ước: " + report.Convention]));
-            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = "Bieu 06a" }));
+            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = "Bieu " + layout.Form }));
             workbook.Workbook.Save();
         }
         return stream.ToArray();
     }
 
-    public static byte[] Pdf(Report06aResponse report) => FormPdf.Render(new FormDocument("06a", Title, PaperLayout.A4Landscape,
+    private static IReadOnlyList<string> HeadersFor(Layout layout) => [Headers[0], layout.UnitHeader, .. Headers.Skip(2)];
+
+    public static byte[] Pdf(Report06aResponse report, Layout? layout = null) => PdfFor(report, layout ?? ByUnit);
+
+    private static byte[] PdfFor(Report06aResponse report, Layout layout) => FormPdf.Render(new FormDocument(layout.Form, layout.Title, PaperLayout.A4Landscape,
         "UBND TỈNH LẠNG SƠN", "VĂN PHÒNG ỦY BAN NHÂN DÂN TỈNH", null, $"Kỳ báo cáo: từ ngày {Vn(report.From)} đến ngày {Vn(report.To)}", null,
         [
-            new TableBlock(Headers, AllRows(report).Select(x => Cells(x.Index, x.Row)).ToList(),
+            new TableBlock(HeadersFor(layout), AllRows(report).Select(x => Cells(x.Index, x.Row)).ToList(),
                 [0.03, 0.17, 0.06, 0.06, 0.07, 0.06, 0.06, 0.06, 0.06, 0.06, 0.05, 0.05, 0.07, 0.07, 0.07]),
             new ParagraphBlock("Quy ước: " + report.Convention, Italic: true),
         ],

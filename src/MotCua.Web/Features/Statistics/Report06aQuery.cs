@@ -118,13 +118,16 @@ public sealed class Report06aHandler(AppDbContext db)
 public static class StatisticsApi
 {
     public static IServiceCollection AddStatistics(this IServiceCollection services) =>
-        services.AddScoped<Report06aHandler>().AddScoped<OpenDataSummaryHandler>();
+        services.AddScoped<Report06aHandler>().AddScoped<Report06bHandler>().AddScoped<OpenDataSummaryHandler>();
 
     public static IEndpointRouteBuilder MapStatisticsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/statistics/report-06a", Report06aHandler.Endpoint).WithTags("Statistics")
             .RequireAuthorization(Permissions.StatisticsView)
             .WithSummary("Report II.06a for a period (Vietnam dates, inclusive), by competent agency: from, to, agency, sector, procedure, channel; format=json|xlsx|pdf");
+        app.MapGet("/api/statistics/report-06b", Report06bHandler.Endpoint).WithTags("Statistics")
+            .RequireAuthorization(Permissions.StatisticsView)
+            .WithSummary("Report 06b: the 06a columns by sector (groupBy=sector) or level of government (groupBy=level): from, to, agency, channel; format=json|xlsx|pdf");
         app.MapGet("/api/open-data/summary", async (OpenDataSummaryHandler handler, CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(ct)))
             .WithTags("Statistics").AllowAnonymous()
             .WithSummary("Public figures without personal data: catalogue by online level, this year's dossiers, on-time and online shares, satisfaction");

@@ -1,0 +1,80 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Calendar;
+using MotCua.Web.Data;
+using MotCua.Web.Features.Statistics;
+
+namespace MotCua.Web.Pages.Office;
+
+/// <summary>Report 06b in the office: the same handler as GET /api/statistics/report-06b; sector figures link to their dossiers.</summary>
+public sealed class Report06bModel(Report06bHandler handler, AppDbContext db, TimeProvider time) : PageModel
+{
+    /// <summary>The figure behind each numeric column of the table, in the order of <see cref="Report06aExport.Headers"/>.</summary>
+    private static readonly string[] Figures =
+    [
+        "received", "newOnline", "newInPersonOrPostal", "carriedOver", "solved", "solvedEarly", "solvedOnTime", "solvedLate",
+        "withdrawn", "stopped", "pending", "pendingWithinTime", "pendingOverdue",
+    ];
+
+    [BindProperty(SupportsGet = true)] public string? From { get; set; }
+    [BindProperty(SupportsGet = true)] public string? To { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Agency { get; set; }
+    [BindProperty(SupportsGet = true)] public string? GroupBy { get; set; }
+    public Report06bResponse? Report { get; private set; }
+    public string? Error { get; private set; }
+
+    public IReadOnlyList<string> Headers =>
+        ["STT", GroupBy == "level" ? "Cấp giải quyết" : "Lĩnh vực", .. Report06aExport.Headers.Skip(2)];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var today = VietnamTime.Today(time);
+        From ??= new DateOnly(today.Year, 1, 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        To ??= today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        if (!DateOnly.TryParseExact(From, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)
+            || !DateOnly.TryParseExact(To, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var to) || to < from)
+        {
+            Error = "Vui lòng chọn kỳ báo cáo hợp lệ (ngày kết thúc sau ngày bắt đầu).";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+        long? agencyId = null;
+        if (!string.IsNullOrWhiteSpace(Agency))
+        {
+            agencyId = await db.Agencies.AsNoTracking().Where(a => a.Code == Agency.Trim()).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct);
+            if (agencyId is null)
+            {
+                Error = "Không có cơ quan với mã này.";
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return;
+            }
+        }
+        Report = await handler.HandleAsync(from, to, agencyId, GroupBy == "level" ? Report06bGrouping.Level : Report06bGrouping.Sector, null, ct);
+    }
+
+    public string ExportLink(string format) => "/api/statistics/report-06b" + Query(new()
+    {
+        ["from"] = From,
+        ["to"] = To,
+        ["agency"] = Blank(Agency),
+        ["groupBy"] = GroupBy == "level" ? "level" : "sector",
+        ["format"] = format,
+    });
+
+    /// <summary>The dossiers behind a figure (the 06a drill-down list); by sector only — a level is not a filter of that list.</summary>
+    public string? DrillLink(Report06bRow row, int column) => GroupBy == "level" ? null : "/office/bao-cao/06a/ho-so" + Query(new()
+    {
+        ["from"] = From,
+        ["to"] = To,
+        ["agency"] = Blank(Agency),
+        ["sector"] = Blank(row.Code),
+        ["figure"] = Figures[column - 2],
+    });
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    private static string Query(Dictionary<string, string?> values) =>
+        QueryString.Create(values.Where(kv => kv.Value is not null)).ToUriComponent();
+}
