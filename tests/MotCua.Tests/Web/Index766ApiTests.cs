@@ -211,7 +211,7 @@ public class Index766ApiTests(DemoHosts hosts)
         await Problem.AssertAsync(await host.Client().GetAsync("/api/statistics/766?period=2026"), HttpStatusCode.Unauthorized, "urn:motcua:problem:unauthenticated");
         await Problem.AssertAsync(await (await host.ClientAs("handler.demo")).GetAsync("/api/statistics/766?period=2026"), HttpStatusCode.Forbidden, "urn:motcua:problem:forbidden");
         var leader = await host.ClientAs("leader.demo");
-        foreach (var bad in new[] { "", "2026-Q5", "2026-13", "2026-03-01..2026-01-01", "2026-02-30..2026-03-01", "hôm qua" })
+        foreach (var bad in new[] { "", "2026-Q5", "2026-13", "2026-03-01..2026-01-01", "2026-02-30..2026-03-01", "hôm qua", "2026-Q2", "2026-03-03..2026-03-31" })
             await Problem.AssertAsync(await leader.GetAsync($"/api/statistics/766?period={Uri.EscapeDataString(bad)}"), HttpStatusCode.BadRequest, "urn:motcua:problem:validation");
         await Problem.AssertAsync(await leader.GetAsync("/api/statistics/766?period=2026-Q1&agency=KHONG-CO"), HttpStatusCode.NotFound, "urn:motcua:problem:not-found");
 

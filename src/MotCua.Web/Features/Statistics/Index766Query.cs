@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Calendar;
 using MotCua.Core.Statistics;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Accounts;
@@ -34,15 +35,27 @@ public static class Index766Api
         return app;
     }
 
-    public static async Task<IResult> Endpoint(string? period, string? agency, Index766Handler handler, AppDbContext db, CancellationToken ct)
+    public static async Task<IResult> Endpoint(string? period, string? agency, Index766Handler handler, AppDbContext db, TimeProvider time, CancellationToken ct)
     {
-        var parsed = Period766.Parse(period, out var error);
+        var parsed = Parse(period, VietnamTime.Today(time), out var error);
         if (parsed is null)
             return Problems.Validation("period", error!);
         var (agencyId, found) = await FindAgencyAsync(db, agency, ct);
         if (!found)
             return Problems.NotFound("Không có cơ quan với mã này.");
         return TypedResults.Ok(await handler.HandleAsync(parsed, agencyId, ct));
+    }
+
+    /// <summary>A period as <see cref="Period766.Parse"/> reads it, refused when it has not started: nothing is measured yet.</summary>
+    public static Period766? Parse(string? text, DateOnly today, out string? error)
+    {
+        var period = Period766.Parse(text, out error);
+        if (period is not null && period.From > today)
+        {
+            error = "Kỳ đánh giá chưa bắt đầu.";
+            return null;
+        }
+        return period;
     }
 
     /// <summary>The agency's id for a code; (null, true) when no code was given, (null, false) for an unknown code.</summary>

@@ -27,7 +27,7 @@ public sealed class Index766Model(Index766Handler handler, AppDbContext db, Time
             Period = $"{From?.Trim()}..{To?.Trim()}";
         Period ??= $"{today.Year}-Q{((today.Month - 1) / 3) + 1}";
         Options = PeriodOptions(today, Period);
-        var period = Period766.Parse(Period, out var error);
+        var period = Index766Api.Parse(Period, today, out var error);
         if (period is null)
         {
             Error = error;
