@@ -133,9 +133,15 @@ public static class Evaluation01
         return onlineDossiers * 20 >= dossiers * 3 ? 1 : 0;
     }
 
-    /// <summary>Art. 15: Score_i = Σ scores / number of dossiers with data, rounded to one decimal (half away from zero); none → null.</summary>
+    /// <summary>
+    /// Art. 15: Score_i = Σ scores / number of dossiers with data, rounded to one decimal (half away
+    /// from zero, as scores are rounded by hand); none → null. Always carries one decimal (2 → 2.0).
+    /// </summary>
     public static decimal? Average(long sum, int count) =>
-        count == 0 ? null : Math.Round((decimal)sum / count, 1, MidpointRounding.AwayFromZero);
+        count == 0 ? null : Math.Round((decimal)sum / count, 1, MidpointRounding.AwayFromZero) + OneDecimal;
+
+    /// <summary>Adding 0.0 gives a decimal one digit of scale, so every score prints with one decimal.</summary>
+    internal const decimal OneDecimal = 0.0m;
 
     /// <summary>Art. 15 officer classification on the sum of indicators 1, 2, 3, 4 and 7 (at most 10).</summary>
     public static string OfficerClassification(decimal total) =>

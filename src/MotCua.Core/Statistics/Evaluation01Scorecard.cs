@@ -15,7 +15,7 @@ public sealed record ScoreTotal(decimal Total, int MaxReached)
     public static ScoreTotal Of(IEnumerable<IndicatorScore> indicators)
     {
         var present = indicators.Where(i => i.Score is not null).ToList();
-        return new ScoreTotal(present.Sum(i => i.Score!.Value), present.Count * Evaluation01.MaxPerIndicator);
+        return new ScoreTotal(present.Sum(i => i.Score!.Value) + Evaluation01.OneDecimal, present.Count * Evaluation01.MaxPerIndicator);
     }
 }
 
