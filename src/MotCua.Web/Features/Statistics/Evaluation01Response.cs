@@ -57,9 +57,11 @@ public static class Evaluation01Texts
              "Hồ sơ đang giải quyết, rút hoặc dừng: không có dữ liệu.",
         2 => "Hồ sơ đã giải quyết: từ lịch sử xử lý, mỗi lượt của Bộ phận Một cửa (chuyển hồ sơ) và của từng bước xử lý so với hạn của bước — cộng thêm thời gian tạm dừng " +
              "chờ bổ sung hoặc thực hiện nghĩa vụ tài chính — và mỗi cơ quan được xin ý kiến so với hạn trả lời: tất cả sớm hơn 2, không lượt nào chậm 1, có lượt chậm 0.",
-        3 => "Số lần yêu cầu bổ sung hồ sơ (khi tiếp nhận và khi giải quyết): không lần nào 2, một lần 1, từ hai lần 0. MotCua chưa ghi nhận trường hợp do lỗi của người nộp nên không loại trừ.",
+        3 => "Số lần yêu cầu bổ sung hồ sơ (khi tiếp nhận và khi giải quyết): không lần nào 2, một lần 1, từ hai lần 0; chấm cho mọi hồ sơ được đánh giá, hồ sơ đang giải quyết theo số lần đến nay. " +
+             "MotCua chưa ghi nhận trường hợp do lỗi của người nộp nên không loại trừ.",
         4 => "Mọi tiếp xúc với người nộp đều qua nơi tiếp nhận hồ sơ: nộp trực tuyến hoặc qua bưu chính và không nhận kết quả tại quầy 2 (không phải đến cơ quan nào); " +
-             "nộp trực tiếp hoặc nhận kết quả tại quầy 1 (chỉ Bộ phận Một cửa). Mức 0 chỉ khi dữ liệu cho thấy phải đến từ hai cơ quan trở lên — MotCua chưa ghi nhận trường hợp này.",
+             "nộp trực tiếp hoặc nhận kết quả tại quầy 1 (chỉ Bộ phận Một cửa); chấm cho mọi hồ sơ được đánh giá. " +
+             "Mức 0 chỉ khi dữ liệu cho thấy phải đến từ hai cơ quan trở lên — MotCua chưa ghi nhận trường hợp này.",
         5 => "Theo cơ quan có thẩm quyền: 100% hồ sơ được tiếp nhận tại Trung tâm Phục vụ hành chính công hoặc điểm tiếp nhận (kết quả luôn trả qua nơi tiếp nhận) 1, dưới 100% 0; " +
              "2 khi đồng thời cơ quan tự thẩm định, phê duyệt tại Bộ phận Một cửa đủ tỷ lệ thủ tục theo cấp — chỉ xác định được khi chính cơ quan là Trung tâm Phục vụ hành chính công, " +
              "vì MotCua chưa ghi nhận cán bộ được cử phê duyệt tại Bộ phận Một cửa.",
