@@ -12,6 +12,7 @@ public static class IocApi
     {
         app.MapGet("/api/statistics/ioc", IocHandler.Endpoint).WithTags("Statistics")
             .RequireAuthorization(Permissions.StatisticsView)
+            .Produces<IocResponse>().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Operations dashboard (IOC): today, this month, this year (Report 06a figures), by channel, 12-month on-time trend, overdue by agency, busiest procedures, satisfaction; agency = agency code (with its children)");
         return app;
     }
