@@ -118,7 +118,7 @@ public sealed class Report06aHandler(AppDbContext db)
 public static class StatisticsApi
 {
     public static IServiceCollection AddStatistics(this IServiceCollection services) =>
-        services.AddScoped<Report06aHandler>().AddScoped<Report06bHandler>().AddScoped<OpenDataSummaryHandler>().AddScoped<Index766Handler>().AddScoped<Evaluation01Handler>();
+        services.AddScoped<Report06aHandler>().AddScoped<Report06bHandler>().AddScoped<OpenDataSummaryHandler>().AddScoped<Index766Handler>().AddScoped<Evaluation01Handler>().AddIoc();
 
     public static IEndpointRouteBuilder MapStatisticsApi(this IEndpointRouteBuilder app)
     {
@@ -133,6 +133,7 @@ public static class StatisticsApi
             .WithSummary("Public figures without personal data: catalogue by online level, this year's dossiers, on-time and online shares, satisfaction");
         app.MapIndex766Api();
         app.MapEvaluation01Api();
+        app.MapIocApi();
         return app;
     }
 }

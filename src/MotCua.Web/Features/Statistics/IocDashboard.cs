@@ -1,0 +1,117 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Calendar;
+using MotCua.Core.Dossiers;
+using MotCua.Core.Statistics;
+using MotCua.Web.Data;
+using MotCua.Web.Infrastructure.Http;
+
+namespace MotCua.Web.Features.Statistics;
+
+/// <summary>Figures of one period ending today, in Report 06a terms (DOMAIN B §2.4): col 3, 4, 5, 7, 8+9, 10, 11, 13.</summary>
+public sealed record IocPeriod(string From, string To, int Received, int NewOnline, int NewInPersonOrPostal, int Solved, int SolvedOnTimeOrEarly,
+    int SolvedLate, int Pending, int PendingOverdue, double? OnTimePercent, double? OnlinePercent);
+public sealed record IocChannel(Channel Channel, string Name, int Received);
+public sealed record IocTrendMonth(string Month, int Solved, int OnTimeOrEarly, int Late, double? OnTimePercent);
+public sealed record IocAgencyLoad(string AgencyCode, string AgencyName, int Pending, int Overdue);
+public sealed record IocProcedureCount(string ProcedureCode, string ProcedureName, int Received);
+public sealed record IocSatisfaction(int Ratings, double? Average, double? SatisfiedPercent, IReadOnlyList<int> ByLevel);
+public sealed record IocResponse(string AsOf, IocPeriod Today, IocPeriod Month, IocPeriod Year, IReadOnlyList<IocChannel> ByChannel,
+    IReadOnlyList<IocTrendMonth> OnTimeTrend, IReadOnlyList<IocAgencyLoad> OverdueByAgency, IReadOnlyList<IocProcedureCount> BusiestProcedures,
+    IocSatisfaction Satisfaction, string Convention);
+
+/// <summary>
+/// The operations dashboard (IOC) of the office: today, this month, this year, the 12-month on-time
+/// trend, dossiers by channel and overdue dossiers by agency. Every period figure comes from
+/// <see cref="Report06aHandler"/> (so the IOC always agrees with Report 06a, and gets faster when
+/// the report reads aggregate counters); only the busiest procedures and the satisfaction come
+/// from their own queries (<see cref="IocQueries"/>).
+/// </summary>
+public sealed class IocHandler(Report06aHandler report, IocQueries queries, TimeProvider time)
+{
+    public const int TopAgencies = 10;
+    public const int TopProcedures = 10;
+    public const int TrendMonths = 12;
+
+    public const string Convention = Report06aHandler.Convention
+        + " Hôm nay, tháng này, năm nay: từ đầu kỳ đến hết ngày hôm nay (giờ Việt Nam), nên hồ sơ có hạn trong ngày hôm nay chưa xong được tính là đang quá hạn."
+        + " Tỷ lệ đúng hạn = (trước hạn + đúng hạn) / đã giải quyết. Tỷ lệ trực tuyến = tiếp nhận mới trực tuyến / tiếp nhận mới."
+        + " Mức độ hài lòng: các đánh giá trong năm theo ngày đánh giá; hài lòng = 4 hoặc 5 sao.";
+
+    public async Task<IocResponse> HandleAsync(long? agencyId, CancellationToken ct)
+    {
+        var now = VietnamTime.ToLocal(time.GetUtcNow());
+        var today = DateOnly.FromDateTime(now);
+        var monthStart = new DateOnly(today.Year, today.Month, 1);
+        var yearStart = new DateOnly(today.Year, 1, 1);
+
+        // The DbContext is not thread-safe: the reports run one after the other.
+        var todayReport = await report.HandleAsync(today, today, agencyId, null, null, null, ct);
+        var month = (await report.HandleAsync(monthStart, today, agencyId, null, null, null, ct)).Total.Figures;
+        var year = (await report.HandleAsync(yearStart, today, agencyId, null, null, null, ct)).Total.Figures;
+        // Col 5 joins in person and post; the post share is the same report restricted to the postal channel.
+        var postal = (await report.HandleAsync(yearStart, today, agencyId, null, null, Channel.Postal, ct)).Total.Figures.NewInPersonOrPostal;
+
+        var trend = new List<IocTrendMonth>(TrendMonths);
+        for (var back = TrendMonths - 1; back >= 0; back--)
+        {
+            var first = monthStart.AddMonths(-back);
+            var figures = back == 0 ? month : (await report.HandleAsync(first, first.AddMonths(1).AddDays(-1), agencyId, null, null, null, ct)).Total.Figures;
+            var onTime = figures.SolvedEarly + figures.SolvedOnTime;
+            trend.Add(new IocTrendMonth(first.ToString("yyyy-MM", CultureInfo.InvariantCulture), figures.Solved, onTime, figures.SolvedLate, Percent(onTime, figures.Solved)));
+        }
+
+        // Pending and overdue depend only on the end of the period: the rows of any report ending today.
+        var overdue = todayReport.Rows.Where(r => r.Pending > 0)
+            .OrderByDescending(r => r.Figures.PendingOverdue).ThenByDescending(r => r.Pending).ThenBy(r => r.AgencyCode, StringComparer.Ordinal)
+            .Take(TopAgencies).Select(r => new IocAgencyLoad(r.AgencyCode, r.AgencyName, r.Pending, r.Figures.PendingOverdue)).ToArray();
+
+        var scope = agencyId is { } root ? await queries.AgencySubtreeAsync(root, ct) : null;
+        var busiest = await queries.BusiestProceduresAsync(scope, yearStart, today, TopProcedures, ct);
+        var satisfaction = await queries.SatisfactionAsync(scope, yearStart, today, ct);
+
+        return new IocResponse(now.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),
+            Period(today, today, todayReport.Total.Figures), Period(monthStart, today, month), Period(yearStart, today, year),
+            [
+                new IocChannel(Channel.Online, ChannelName(Channel.Online), year.NewOnline),
+                new IocChannel(Channel.InPerson, ChannelName(Channel.InPerson), year.NewInPersonOrPostal - postal),
+                new IocChannel(Channel.Postal, ChannelName(Channel.Postal), postal),
+            ],
+            trend, overdue, busiest, satisfaction, Convention);
+    }
+
+    public static string ChannelName(Channel channel) => channel switch
+    {
+        Channel.Online => "Trực tuyến",
+        Channel.Postal => "Bưu chính",
+        _ => "Trực tiếp",
+    };
+
+    private static IocPeriod Period(DateOnly from, DateOnly to, Report06aFigures f)
+    {
+        var onTime = f.SolvedEarly + f.SolvedOnTime;
+        return new IocPeriod(Iso(from), Iso(to), f.Received, f.NewOnline, f.NewInPersonOrPostal, f.Solved, onTime, f.SolvedLate,
+            f.Pending, f.PendingOverdue, Percent(onTime, f.Solved), Percent(f.NewOnline, f.NewOnline + f.NewInPersonOrPostal));
+    }
+
+    public static double? Percent(int part, int whole) => whole == 0 ? null : Math.Round(100.0 * part / whole, 1);
+
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Resolves an agency code (404 when unknown) for the endpoint and the pages alike.</summary>
+    public static async Task<(bool Found, long? Id)> ResolveAgencyAsync(AppDbContext db, string? code, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+            return (true, null);
+        var id = await db.Agencies.AsNoTracking().Where(a => a.Code == code.Trim()).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct);
+        return (id is not null, id);
+    }
+
+    public static async Task<IResult> Endpoint(string? agency, IocHandler handler, AppDbContext db, CancellationToken ct)
+    {
+        var (found, agencyId) = await ResolveAgencyAsync(db, agency, ct);
+        if (!found)
+            return Problems.NotFound("Không có cơ quan với mã này.");
+        return TypedResults.Ok(await handler.HandleAsync(agencyId, ct));
+    }
+}
