@@ -1,46 +1,46 @@
 using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Calendar;
+using MotCua.Core.Statistics;
 using MotCua.Web.Data;
+using MotCua.Web.Features.Statistics.Counters;
 
 namespace MotCua.Web.Features.Statistics;
 
 /// <summary>
-/// The two IOC figures that are not Report 06a figures, each one selective query (grouped and
-/// limited in SQL), kept apart so they can move to aggregate counters without touching the
-/// dashboard. <c>scope</c> is the set of competent agencies (an agency and its children), or null
+/// The two IOC figures that are not Report 06a figures, read from the statistics counters like the
+/// report figures (prefix sums, docs/adr/0003). <c>scope</c> is the set of competent agencies (an agency and its children), or null
 /// for the whole province.
 /// </summary>
 public sealed class IocQueries(AppDbContext db)
 {
-    /// <summary>The procedures with the most dossiers received in [from, to] (Vietnam dates), most first.</summary>
+    /// <summary>The procedures with the most dossiers received in [from, to] (Vietnam dates), most first — from the by-procedure counters.</summary>
     public async Task<IReadOnlyList<IocProcedureCount>> BusiestProceduresAsync(IReadOnlyCollection<long>? scope, DateOnly from, DateOnly to, int top, CancellationToken ct)
     {
-        var (start, end) = (Utc(from), Utc(to.AddDays(1)));
-        var dossiers = db.Dossiers.AsNoTracking().Where(d => d.ReceivedAt >= start && d.ReceivedAt < end);
-        if (scope is not null)
-            dossiers = dossiers.Where(d => scope.Contains(d.CompetentAgencyId));
         // Grouped by code only: a procedure keeps its code across versions even when its name is reworded.
-        var rows = await dossiers.GroupBy(d => d.ProcedureCode)
-            .Select(g => new { Code = g.Key, Received = g.Count(), Name = g.Max(d => d.ProcedureName) })
-            .OrderByDescending(x => x.Received).ThenBy(x => x.Code)
-            .Take(top).ToListAsync(ct);
-        return rows.Select(r => new IocProcedureCount(r.Code, r.Name ?? r.Code, r.Received)).ToArray();
+        var counters = db.StatisticsCounters.AsNoTracking().Where(c => c.Cube == CounterCube.ByProcedure);
+        if (scope is not null)
+            counters = counters.Where(c => scope.Contains(c.AgencyId));
+        var sums = await CounterQueries.InPeriodAsync(counters, from, to, c => c.ProcedureCode, ct);
+        var rows = sums.Select(kv => (Code: kv.Key, Received: (int)kv.Value[CounterColumn.Received])).Where(r => r.Received > 0)
+            .OrderByDescending(r => r.Received).ThenBy(r => r.Code, StringComparer.Ordinal).Take(top).ToList();
+        var codes = rows.Select(r => r.Code).ToList();
+        var names = await db.Procedures.AsNoTracking().Where(p => codes.Contains(p.Code))
+            .Select(p => new { p.Code, Name = p.Versions.OrderByDescending(v => v.Number).Select(v => v.Name).FirstOrDefault() })
+            .ToDictionaryAsync(p => p.Code, p => p.Name, ct);
+        return rows.Select(r => new IocProcedureCount(r.Code, names.GetValueOrDefault(r.Code) ?? r.Code, r.Received)).ToArray();
     }
 
     /// <summary>
     /// Citizens' ratings (1–5, Decree 61/2018 art. 27–32) given in [from, to] (Vietnam dates, by
-    /// RatedAt): counts per level, the average and the share of 4 and 5 ("hài lòng").
+    /// rating day): counts per level, the average and the share of 4 and 5 ("hài lòng") — from the counters.
     /// </summary>
     public async Task<IocSatisfaction> SatisfactionAsync(IReadOnlyCollection<long>? scope, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var (start, end) = (Utc(from), Utc(to.AddDays(1)));
-        var dossiers = db.Dossiers.AsNoTracking().Where(d => d.Rating != null && d.RatedAt >= start && d.RatedAt < end);
-        if (scope is not null)
-            dossiers = dossiers.Where(d => scope.Contains(d.CompetentAgencyId));
-        var counts = await dossiers.GroupBy(d => d.Rating!.Value).Select(g => new { Level = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var sums = await CounterQueries.InPeriodAsync(CounterQueries.Scope(db, scope, null, null, null), from, to, c => c.Channel, ct);
         var byLevel = new int[5];
-        foreach (var c in counts.Where(c => c.Level is >= 1 and <= 5))
-            byLevel[c.Level - 1] = c.Count;
+        foreach (var s in sums.Values)
+            for (var level = 0; level < 5; level++)
+                byLevel[level] += (int)s[CounterColumn.Rated1 + level];
         var ratings = byLevel.Sum();
         double? average = ratings == 0 ? null : Math.Round(byLevel.Select((n, i) => (double)n * (i + 1)).Sum() / ratings, 2);
         return new IocSatisfaction(ratings, average, IocHandler.Percent(byLevel[3] + byLevel[4], ratings), byLevel);
