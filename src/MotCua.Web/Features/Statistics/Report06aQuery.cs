@@ -117,7 +117,7 @@ public sealed class Report06aHandler(AppDbContext db)
 public static class StatisticsApi
 {
     public static IServiceCollection AddStatistics(this IServiceCollection services) =>
-        services.AddScoped<Report06aHandler>().AddScoped<OpenDataSummaryHandler>();
+        services.AddScoped<Report06aHandler>().AddScoped<OpenDataSummaryHandler>().AddScoped<Report06aDossiersHandler>();
 
     public static IEndpointRouteBuilder MapStatisticsApi(this IEndpointRouteBuilder app)
     {
@@ -127,6 +127,7 @@ public static class StatisticsApi
         app.MapGet("/api/open-data/summary", async (OpenDataSummaryHandler handler, CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(ct)))
             .WithTags("Statistics").AllowAnonymous()
             .WithSummary("Public figures without personal data: catalogue by online level, this year's dossiers, on-time and online shares, satisfaction");
+        app.MapReport06aDossiersApi();
         return app;
     }
 }
