@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Calendar;
@@ -46,7 +45,8 @@ public sealed record Report06aDossiersRequest(DateOnly From, DateOnly To, string
         return (new Report06aDossiersRequest(f!.Value, t!.Value, Blank(agency), Blank(competentAgency), Blank(sector), Blank(procedure), ch, fig!.Value, p, size), []);
     }
 
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+    // Values are matched as given, like the report's own endpoint, so the same parameters give the same figure.
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 }
 
 /// <summary>One dossier behind a figure: what locates it and times it, never the applicant (statistics only).</summary>

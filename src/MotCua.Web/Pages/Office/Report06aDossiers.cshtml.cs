@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using MotCua.Core.Catalog;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Statistics;
 
