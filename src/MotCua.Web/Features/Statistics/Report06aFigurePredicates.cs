@@ -91,13 +91,16 @@ public static class Report06aFigurePredicates
         ((d.Status == DossierStatus.Withdrawn || d.Status == DossierStatus.Stopped) && d.EndedAt != null && d.EndedAt < t)
         || ((d.Status == DossierStatus.Processed || d.Status == DossierStatus.Returned) && d.ProcessingEndedAt != null && d.ProcessingEndedAt < t);
 
-    // Minute precision (Report06a.Timeliness) without truncating in SQL. Two instants fall in the same
-    // minute exactly when their minute fields are equal and they are less than 30 minutes apart: equal
-    // minute fields in different minutes are at least 59 minutes apart, different fields in the same
-    // minute impossible. Outside the same minute, the order of the instants is the order of their
-    // minutes. Only field extraction and shifts by whole minutes are used: both providers translate
-    // them, and SQLite extracts fields from its stored text without rounding (its date arithmetic
-    // rounds to the millisecond, which a 30-minute bound cannot feel). Tests cover due ± seconds.
+    // Minute precision (Report06a.Timeliness: end and due truncated to the minute, then compared)
+    // without truncating in SQL. Two instants are in the same minute exactly when their minute fields
+    // are equal and they are less than 30 minutes apart: in the same minute the fields are equal and
+    // the gap is under a minute; in different minutes with equal fields the gap is over 59 minutes.
+    // In different minutes, the instants are in the order of their minutes. So: on time = same minute;
+    // early = end < due and not the same minute; late = end > due and not the same minute.
+    // Only minute-field extraction and shifts by whole minutes are used, which both providers
+    // translate (SQLite: strftime('%M') on the stored text, exact; PostgreSQL: date_part at UTC).
+    // SQLite's date arithmetic rounds to the millisecond, which the 30-minute bound cannot feel.
+    // Report06aDossiersBoundaryTests cover due ± seconds, 59.999999 s and equal fields an hour apart.
     private static readonly Expression<Func<Dossier, bool>> OnTime = d => d.DueAt == null
         || (d.ProcessingEndedAt!.Value.Minute == d.DueAt.Value.Minute
             && d.ProcessingEndedAt > d.DueAt.Value.AddMinutes(-30) && d.ProcessingEndedAt < d.DueAt.Value.AddMinutes(30));
