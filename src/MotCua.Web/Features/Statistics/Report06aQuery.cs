@@ -118,7 +118,8 @@ public sealed class Report06aHandler(AppDbContext db)
 public static class StatisticsApi
 {
     public static IServiceCollection AddStatistics(this IServiceCollection services) =>
-        services.AddScoped<Report06aHandler>().AddScoped<Report06bHandler>().AddScoped<OpenDataSummaryHandler>().AddScoped<Index766Handler>().AddScoped<Evaluation01Handler>().AddIoc();
+        services.AddScoped<Report06aHandler>().AddScoped<Report06bHandler>().AddScoped<OpenDataSummaryHandler>().AddScoped<Index766Handler>()
+            .AddScoped<Evaluation01Handler>().AddScoped<Report06aDossiersHandler>().AddIoc();
 
     public static IEndpointRouteBuilder MapStatisticsApi(this IEndpointRouteBuilder app)
     {
@@ -134,6 +135,7 @@ public static class StatisticsApi
         app.MapIndex766Api();
         app.MapEvaluation01Api();
         app.MapIocApi();
+        app.MapReport06aDossiersApi();
         return app;
     }
 }

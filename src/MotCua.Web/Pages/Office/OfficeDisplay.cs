@@ -14,6 +14,21 @@ public static class OfficeDisplay
 
     public static string Day(DateOnly? day) => day?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "—";
 
+    /// <summary>A plain duration (calendar time, no working-day rule), e.g. "2 ngày 3 giờ 5 phút"; zero parts are left out.</summary>
+    public static string Duration(long minutes)
+    {
+        if (minutes <= 0)
+            return "0 phút";
+        var parts = new List<string>(3);
+        if (minutes / 1440 is var days and > 0)
+            parts.Add($"{days} ngày");
+        if (minutes % 1440 / 60 is var hours and > 0)
+            parts.Add($"{hours} giờ");
+        if (minutes % 60 is var rest and > 0)
+            parts.Add($"{rest} phút");
+        return string.Join(' ', parts);
+    }
+
     public static string Status(int status) => Enum.IsDefined((DossierStatus)status) ? DossierStateMachine.VietnameseName((DossierStatus)status) : "—";
 
     public static string Flag(string flag) => flag switch

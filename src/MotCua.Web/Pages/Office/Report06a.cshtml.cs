@@ -43,6 +43,11 @@ public sealed class Report06aModel(Report06aHandler handler, AppDbContext db, Ti
         Report = await handler.HandleAsync(from, to, agencyId, null, null, null, ct);
     }
 
+    /// <summary>The list behind a figure cell: same period and scope; a row adds its competent agency (rows are not subtrees).</summary>
+    public string ListLink(Report06aRow row, Report06aFigure figure) =>
+        Report06aDossiersModel.ListLink(Report!.From, Report.To, string.IsNullOrWhiteSpace(Agency) ? null : Agency.Trim(),
+            string.IsNullOrEmpty(row.AgencyCode) ? null : row.AgencyCode, figure);
+
     public string ExportLink(string format) => "/api/statistics/report-06a" + QueryString.Create(new Dictionary<string, string?>
     {
         ["from"] = From,

@@ -1,0 +1,185 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Calendar;
+using MotCua.Core.Catalog;
+using MotCua.Core.Dossiers;
+using MotCua.Core.Statistics;
+using MotCua.Web.Data;
+using MotCua.Web.Features.Accounts;
+using MotCua.Web.Infrastructure.Http;
+
+namespace MotCua.Web.Features.Statistics;
+
+/// <summary>
+/// Which dossiers to list: the parameters of Report 06a (Vietnam dates [from, to], agency with its
+/// children, sector, procedure, channel), one figure, and optionally one competent agency alone
+/// (a row of the report: rows are per competent agency, not per subtree).
+/// </summary>
+public sealed record Report06aDossiersRequest(DateOnly From, DateOnly To, string? Agency, string? CompetentAgency, string? Sector, string? Procedure,
+    Channel? Channel, Report06aFigure Figure, int Page, int PageSize)
+{
+    public const int MaxPageSize = 500;
+
+    /// <summary>The same rules and messages as GET /api/statistics/report-06a, plus figure and paging.</summary>
+    public static (Report06aDossiersRequest? Request, IReadOnlyList<FieldError> Errors) Parse(string? from, string? to, string? agency, string? competentAgency,
+        string? sector, string? procedure, string? channel, string? figure, string? page, string? pageSize, int defaultPageSize = 50)
+    {
+        var q = new QueryParsing();
+        var f = q.RequiredDate(from, "from");
+        var t = q.RequiredDate(to, "to");
+        var ch = q.Enum<Channel>(channel, "channel");
+        var p = q.Int(page, "page", 1, 1, 100_000);
+        var size = q.Int(pageSize, "pageSize", defaultPageSize, 1, MaxPageSize);
+        var errors = q.Errors.ToList();
+        // Exact names only (as the report's JSON spells them): Enum.TryParse would also take "1" or "a, b".
+        var fig = Report06aFigurePredicates.Columns.Cast<Report06aFigure?>()
+            .FirstOrDefault(c => string.Equals(Report06aDossiersHandler.Key(c!.Value), figure?.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (fig is null)
+            errors.Add(new FieldError("figure", $"Chỉ tiêu phải là một trong: {string.Join(", ", Report06aFigurePredicates.Columns.Select(Report06aDossiersHandler.Key))}."));
+        if (f is { } a && t is { } b && b < a)
+            errors.Add(new FieldError("to", "Ngày kết thúc phải sau ngày bắt đầu."));
+        else if (f is { } c && t is { } d && d.DayNumber - c.DayNumber > 3660)
+            errors.Add(new FieldError("to", "Kỳ báo cáo tối đa 10 năm."));
+        if (errors.Count > 0)
+            return (null, errors);
+        return (new Report06aDossiersRequest(f!.Value, t!.Value, Blank(agency), Blank(competentAgency), Blank(sector), Blank(procedure), ch, fig!.Value, p, size), []);
+    }
+
+    // Values are matched as given, like the report's own endpoint, so the same parameters give the same figure.
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+}
+
+/// <summary>One dossier behind a figure: what locates it and times it, never the applicant (statistics only).</summary>
+public sealed record Report06aDossierItem(long Id, string? Code, string ProcedureCode, string ProcedureName, string CompetentAgencyCode, string CompetentAgencyName,
+    Channel Channel, string Status, DateTime? ReceivedAt, DateTime? DueAt, DateTime? EndedAt, long? LateByMinutes);
+
+public sealed record Report06aDossiersResponse(string Figure, string FigureName, int Total, int Page, int PageSize, IReadOnlyList<Report06aDossierItem> Items);
+
+/// <summary>
+/// The dossiers behind one figure of Report 06a (DOMAIN A.9, B §2.4): the report's scope filters and
+/// <see cref="Report06aFigurePredicates"/>, so a list's total is the figure it was opened from.
+/// Ordered by reception, then id; always paged.
+/// </summary>
+public sealed class Report06aDossiersHandler(AppDbContext db)
+{
+    /// <summary>Null when an agency code is unknown.</summary>
+    public async Task<Report06aDossiersResponse?> HandleAsync(Report06aDossiersRequest r, CancellationToken ct)
+    {
+        var start = Utc(r.From);
+        var end = Utc(r.To.AddDays(1));
+        var dossiers = db.Dossiers.AsNoTracking().Where(Report06aFigurePredicates.For(r.Figure, start, end));
+        if (r.Agency is not null)
+        {
+            if (await AgencyIdAsync(r.Agency, ct) is not { } root)
+                return null;
+            var scope = await SubtreeAsync(root, ct);
+            dossiers = dossiers.Where(d => scope.Contains(d.CompetentAgencyId));
+        }
+        if (r.CompetentAgency is not null)
+        {
+            if (await AgencyIdAsync(r.CompetentAgency, ct) is not { } only)
+                return null;
+            dossiers = dossiers.Where(d => d.CompetentAgencyId == only);
+        }
+        if (r.Procedure is { } procedure)
+            dossiers = dossiers.Where(d => d.ProcedureCode == procedure);
+        if (r.Sector is { } sector)
+            dossiers = dossiers.Where(d => db.ProcedureVersions.Any(v => v.Id == d.ProcedureVersionId && v.SectorCode == sector));
+        if (r.Channel is { } channel)
+            dossiers = dossiers.Where(d => d.Channel == channel);
+
+        var total = await dossiers.CountAsync(ct);
+        var rows = await dossiers
+            .Join(db.Agencies, d => d.CompetentAgencyId, a => a.Id, (d, a) => new
+            {
+                d.Id,
+                d.Code,
+                d.ProcedureCode,
+                d.ProcedureName,
+                AgencyCode = a.Code,
+                AgencyName = a.Name,
+                d.Channel,
+                d.Status,
+                d.ReceivedAt,
+                d.DueAt,
+                d.ProcessingEndedAt,
+                d.EndedAt,
+            })
+            .OrderBy(d => d.ReceivedAt).ThenBy(d => d.Id)
+            .Skip((r.Page - 1) * r.PageSize).Take(r.PageSize)
+            .ToListAsync(ct);
+        IReadOnlyList<Report06aDossierItem> items = rows
+            .Select(d => (d, Fact: Report06aHandler.Fact(d.Channel, d.Status, Utc(d.ReceivedAt), Utc(d.DueAt), Utc(d.ProcessingEndedAt), Utc(d.EndedAt))))
+            .Select(x => new Report06aDossierItem(x.d.Id, x.d.Code, x.d.ProcedureCode, x.d.ProcedureName, x.d.AgencyCode, x.d.AgencyName, x.d.Channel,
+                DossierStateMachine.VietnameseName(x.d.Status), x.Fact.ReceivedAt, x.Fact.DueAt, x.Fact.End == EndKind.None ? null : x.Fact.EndedAt,
+                LateByMinutes(x.Fact, end)))
+            .ToArray();
+        return new Report06aDossiersResponse(Key(r.Figure), Report06aFigurePredicates.Name(r.Figure), total, r.Page, r.PageSize, items);
+    }
+
+    /// <summary>
+    /// How late the report sees the dossier, in minutes at the report's minute precision
+    /// (Report06a.Timeliness): solved late in the period — from the due minute to the end minute;
+    /// still pending and overdue at the period's end — from the due minute to that end. Otherwise null.
+    /// </summary>
+    public static long? LateByMinutes(DossierFact f, DateTime periodEnd)
+    {
+        if (f.DueAt is not { } due)
+            return null;
+        var ended = f.End != EndKind.None ? f.EndedAt : null;
+        if (ended is { } e && e < periodEnd)
+            return f.End == EndKind.Solved && Report06a.Timeliness(e, due) > 0 ? Minutes(e) - Minutes(due) : null;
+        return due < periodEnd ? Minutes(periodEnd) - Minutes(due) : null;
+    }
+
+    /// <summary>The figure as the API names it (camelCase, like the report's JSON).</summary>
+    public static string Key(Report06aFigure figure) => JsonNamingPolicy.CamelCase.ConvertName(figure.ToString());
+
+    private static long Minutes(DateTime t) => t.Ticks / TimeSpan.TicksPerMinute;
+
+    private async Task<long?> AgencyIdAsync(string code, CancellationToken ct) =>
+        await db.Agencies.AsNoTracking().Where(a => a.Code == code).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct);
+
+    // The same subtree as Report06aHandler (an agency and all its descendants).
+    private async Task<HashSet<long>> SubtreeAsync(long root, CancellationToken ct)
+    {
+        var parents = await db.Agencies.AsNoTracking().Select(a => new { a.Id, a.ParentId }).Take(100_000).ToListAsync(ct);
+        var result = new HashSet<long> { root };
+        for (var added = true; added;)
+        {
+            added = false;
+            foreach (var a in parents)
+                if (a.ParentId is { } p && result.Contains(p) && result.Add(a.Id))
+                    added = true;
+        }
+        return result;
+    }
+
+    private static DateTime Utc(DateOnly vietnamDate) => VietnamTime.ToOffset(vietnamDate.ToDateTime(TimeOnly.MinValue)).UtcDateTime;
+
+    // SQLite gives the stored UTC instants back without a kind; the API states them as UTC.
+    private static DateTime? Utc(DateTime? t) => t is { } v ? DateTime.SpecifyKind(v, DateTimeKind.Utc) : null;
+
+    public static async Task<IResult> Endpoint(string? from, string? to, string? agency, string? competentAgency, string? sector, string? procedure,
+        string? channel, string? figure, string? page, string? pageSize, Report06aDossiersHandler handler, CancellationToken ct)
+    {
+        var (request, errors) = Report06aDossiersRequest.Parse(from, to, agency, competentAgency, sector, procedure, channel, figure, page, pageSize);
+        if (request is null)
+            return Problems.Validation(errors);
+        return await handler.HandleAsync(request, ct) is { } response
+            ? TypedResults.Ok(response)
+            : Problems.NotFound("Không có cơ quan với mã này.");
+    }
+}
+
+public static class Report06aDossiersApi
+{
+    public static IEndpointRouteBuilder MapReport06aDossiersApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/statistics/report-06a/dossiers", Report06aDossiersHandler.Endpoint).WithTags("Statistics")
+            .RequireAuthorization(Permissions.StatisticsView)
+            .WithSummary("The dossiers behind one figure of Report II.06a: the report's from, to, agency, sector, procedure, channel, plus figure, "
+                + "competentAgency (one row), page, pageSize; no applicant data");
+        return app;
+    }
+}
