@@ -44,7 +44,7 @@ public partial class IocPagesTests(DemoHosts hosts)
         var agencies = api.GetProperty("overdueByAgency").EnumerateArray().ToList();
         Assert.NotEmpty(agencies);
         foreach (var a in agencies)
-            Assert.Contains($"href=\"/office/bao-cao/06a/ho-so?from={today}&to={today}&agency={a.GetProperty("agencyCode").GetString()}&figure=pendingOverdue\">{a.GetProperty("agencyName").GetString()}</a>",
+            Assert.Contains($"href=\"/office/bao-cao/06a/ho-so?from={today}&to={today}&competentAgency={a.GetProperty("agencyCode").GetString()}&figure=pendingOverdue\">{a.GetProperty("agencyName").GetString()}</a>",
                 html, StringComparison.Ordinal);
         foreach (var p in api.GetProperty("busiestProcedures").EnumerateArray())
             Assert.Contains($"<span class=\"ioc-rank-name\">{p.GetProperty("procedureName").GetString()}</span>", html, StringComparison.Ordinal);

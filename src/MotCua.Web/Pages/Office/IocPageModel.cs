@@ -44,8 +44,9 @@ public abstract class IocPageModel(IocHandler handler, AppDbContext db, IOptions
     public string Endpoint => "/api/statistics/ioc" + (Agency is null ? "" : "?agency=" + Uri.EscapeDataString(Agency));
 
     /// <summary>The drill-down list of Report 06a for one figure (figure names of <c>Report06aFigures</c>, camelCase).</summary>
-    public static string DrillLink(string from, string to, string? agency, string figure) =>
-        "/office/bao-cao/06a/ho-so" + Query(("from", from), ("to", to), ("agency", agency), ("figure", figure));
+    /// <summary>The dossiers behind a figure; <paramref name="competentAgency"/> narrows to one report row (that agency alone, not its units).</summary>
+    public static string DrillLink(string from, string to, string? agency, string figure, string? competentAgency = null) =>
+        "/office/bao-cao/06a/ho-so" + Query(("from", from), ("to", to), ("agency", agency), ("competentAgency", competentAgency), ("figure", figure));
 
     public static string ReportLink(string from, string to, string? agency) =>
         "/office/bao-cao/06a" + Query(("from", from), ("to", to), ("agency", agency));

@@ -32,8 +32,9 @@
     return q.length ? '?' + q.join('&') : '';
   }
   // The same links as the server renders (IocPageModel.DrillLink / ReportLink).
-  function drillLink(from, to, agencyCode, figure) {
-    return '/office/bao-cao/06a/ho-so' + query([['from', from], ['to', to], ['agency', agencyCode], ['figure', figure]]);
+  // competent: one report row (that agency alone, not its units), as the 06a table's row links.
+  function drillLink(from, to, agencyCode, figure, competent) {
+    return '/office/bao-cao/06a/ho-so' + query([['from', from], ['to', to], ['agency', agencyCode], ['competentAgency', competent], ['figure', figure]]);
   }
   function reportLink(from, to) { return '/office/bao-cao/06a' + query([['from', from], ['to', to], ['agency', agency]]); }
 
@@ -156,13 +157,13 @@
   function renderOverdue(data) {
     var c = part('overdue'), t = data.today;
     var items = data.overdueByAgency.map(function (a) {
-      return { label: a.agencyName, text: num(a.overdue) + ' / ' + num(a.pending), href: drillLink(t.from, t.to, a.agencyCode, 'pendingOverdue'),
+      return { label: a.agencyName, text: num(a.overdue) + ' / ' + num(a.pending), href: drillLink(t.from, t.to, agency, 'pendingOverdue', a.agencyCode),
         parts: [{ value: a.overdue, cls: 'ioc-bad' }, { value: a.pending - a.overdue, cls: 'ioc-neutral' }],
         title: a.agencyName + ': ' + num(a.overdue) + ' quá hạn trong ' + num(a.pending) + ' hồ sơ đang giải quyết' };
     });
     bars(c.querySelector('[data-svg]'), items, 'Hồ sơ đang giải quyết quá hạn theo cơ quan (quá hạn / đang giải quyết)', 'Không có hồ sơ đang giải quyết.');
     fillRows(c.querySelector('[data-rows]'), data.overdueByAgency.map(function (a) {
-      return [{ text: a.agencyName, href: drillLink(t.from, t.to, a.agencyCode, 'pendingOverdue') }, { text: num(a.pending) }, { text: num(a.overdue) }];
+      return [{ text: a.agencyName, href: drillLink(t.from, t.to, agency, 'pendingOverdue', a.agencyCode) }, { text: num(a.pending) }, { text: num(a.overdue) }];
     }));
   }
 
