@@ -4,6 +4,7 @@ using MotCua.Core.Calendar;
 using MotCua.Core.Dossiers;
 using MotCua.Core.Statistics;
 using MotCua.Web.Data;
+using MotCua.Web.Features.Statistics.Counters;
 using MotCua.Web.Infrastructure.Http;
 
 namespace MotCua.Web.Features.Statistics;
@@ -22,12 +23,11 @@ public sealed record IocResponse(string AsOf, IocPeriod Today, IocPeriod Month, 
 
 /// <summary>
 /// The operations dashboard (IOC) of the office: today, this month, this year, the 12-month on-time
-/// trend, dossiers by channel and overdue dossiers by agency. Every period figure comes from
-/// <see cref="Report06aHandler"/> (so the IOC always agrees with Report 06a, and gets faster when
-/// the report reads aggregate counters); only the busiest procedures and the satisfaction come
-/// from their own queries (<see cref="IocQueries"/>).
+/// trend, dossiers by channel and overdue dossiers by agency. Every period figure is Report 06a's,
+/// computed from one read of the statistics counters (<see cref="CounterSnapshot"/>); the busiest
+/// procedures and the satisfaction come from the counters too (<see cref="IocQueries"/>).
 /// </summary>
-public sealed class IocHandler(Report06aHandler report, IocQueries queries, TimeProvider time)
+public sealed class IocHandler(AppDbContext db, IocQueries queries, TimeProvider time)
 {
     public const int TopAgencies = 10;
     public const int TopProcedures = 10;
@@ -45,33 +45,38 @@ public sealed class IocHandler(Report06aHandler report, IocQueries queries, Time
         var monthStart = new DateOnly(today.Year, today.Month, 1);
         var yearStart = new DateOnly(today.Year, 1, 1);
 
-        // The DbContext is not thread-safe: the reports run one after the other.
-        var todayReport = await report.HandleAsync(today, today, agencyId, null, null, null, ct);
-        var month = (await report.HandleAsync(monthStart, today, agencyId, null, null, null, ct)).Total.Figures;
-        var year = (await report.HandleAsync(yearStart, today, agencyId, null, null, null, ct)).Total.Figures;
+        // One read of the by-agency counters serves every period below (CounterSnapshot); the figures
+        // are those of Report 06a for the same dates, which the tests check.
+        var scope = agencyId is { } root ? await queries.AgencySubtreeAsync(root, ct) : null;
+        var counters = await CounterSnapshot.LoadAsync(db, scope, today, ct);
+        var todayRows = counters.Report06a(today, today);
+        var month = CounterSnapshot.Total(counters.Report06a(monthStart, today).Values);
+        var year = CounterSnapshot.Total(counters.Report06a(yearStart, today).Values);
         // Col 5 joins in person and post; the post share is the same report restricted to the postal channel.
-        var postal = (await report.HandleAsync(yearStart, today, agencyId, null, null, Channel.Postal, ct)).Total.Figures.NewInPersonOrPostal;
+        var postal = CounterSnapshot.Total(counters.Report06a(yearStart, today, Channel.Postal).Values).NewInPersonOrPostal;
 
         var trend = new List<IocTrendMonth>(TrendMonths);
         for (var back = TrendMonths - 1; back >= 0; back--)
         {
             var first = monthStart.AddMonths(-back);
-            var figures = back == 0 ? month : (await report.HandleAsync(first, first.AddMonths(1).AddDays(-1), agencyId, null, null, null, ct)).Total.Figures;
+            var figures = back == 0 ? month : CounterSnapshot.Total(counters.Report06a(first, first.AddMonths(1).AddDays(-1)).Values);
             var onTime = figures.SolvedEarly + figures.SolvedOnTime;
             trend.Add(new IocTrendMonth(first.ToString("yyyy-MM", CultureInfo.InvariantCulture), figures.Solved, onTime, figures.SolvedLate, Percent(onTime, figures.Solved)));
         }
 
         // Pending and overdue depend only on the end of the period: the rows of any report ending today.
-        var overdue = todayReport.Rows.Where(r => r.Pending > 0)
-            .OrderByDescending(r => r.Figures.PendingOverdue).ThenByDescending(r => r.Pending).ThenBy(r => r.AgencyCode, StringComparer.Ordinal)
-            .Take(TopAgencies).Select(r => new IocAgencyLoad(r.AgencyCode, r.AgencyName, r.Pending, r.Figures.PendingOverdue)).ToArray();
+        var loaded = todayRows.Where(r => r.Value.Pending > 0).Select(r => r.Key).ToList();
+        var agencies = await db.Agencies.AsNoTracking().Where(a => loaded.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => (a.Code, a.Name), ct);
+        var overdue = todayRows.Where(r => r.Value.Pending > 0)
+            .Select(r => new IocAgencyLoad(agencies[r.Key].Code, agencies[r.Key].Name, r.Value.Pending, r.Value.PendingOverdue))
+            .OrderByDescending(r => r.Overdue).ThenByDescending(r => r.Pending).ThenBy(r => r.AgencyCode, StringComparer.Ordinal)
+            .Take(TopAgencies).ToArray();
 
-        var scope = agencyId is { } root ? await queries.AgencySubtreeAsync(root, ct) : null;
         var busiest = await queries.BusiestProceduresAsync(scope, yearStart, today, TopProcedures, ct);
         var satisfaction = await queries.SatisfactionAsync(scope, yearStart, today, ct);
 
         return new IocResponse(now.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),
-            Period(today, today, todayReport.Total.Figures), Period(monthStart, today, month), Period(yearStart, today, year),
+            Period(today, today, CounterSnapshot.Total(todayRows.Values)), Period(monthStart, today, month), Period(yearStart, today, year),
             [
                 new IocChannel(Channel.Online, ChannelName(Channel.Online), year.NewOnline),
                 new IocChannel(Channel.InPerson, ChannelName(Channel.InPerson), year.NewInPersonOrPostal - postal),
