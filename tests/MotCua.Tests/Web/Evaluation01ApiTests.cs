@@ -174,17 +174,5 @@ public class Evaluation01ApiTests(DemoHosts hosts)
     private static string OfficerClass(decimal total) =>
         total >= 5 ? "Hoàn thành 100% nhiệm vụ" : total >= 3.5m ? "Hoàn thành từ 70% đến dưới 100%" : "Hoàn thành dưới 70%";
 
-    private static async Task<HttpClient> SignIn(WebHost host, string user)
-    {
-        var client = host.Client(followRedirects: false);
-        var form = await client.GetStringAsync("/office/dang-nhap");
-        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-        await client.PostAsync("/office/dang-nhap", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["userName"] = user,
-            ["password"] = "MotCua@2026",
-            ["__RequestVerificationToken"] = token,
-        }));
-        return client;
-    }
+    private static Task<HttpClient> SignIn(WebHost host, string user) => OfficeSignIn.AsAsync(host, user);
 }

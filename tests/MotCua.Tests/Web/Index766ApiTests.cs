@@ -251,19 +251,7 @@ public class Index766ApiTests(DemoHosts hosts)
         Assert.StartsWith("/office/khong-co-quyen", refused.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
 
-    private static async Task<HttpClient> SignInAsync(WebHost host, string user)
-    {
-        var client = host.Client(followRedirects: false);
-        var form = await client.GetStringAsync("/office/dang-nhap");
-        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-        await client.PostAsync("/office/dang-nhap", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["userName"] = user,
-            ["password"] = "MotCua@2026",
-            ["__RequestVerificationToken"] = token,
-        }));
-        return client;
-    }
+    private static Task<HttpClient> SignInAsync(WebHost host, string user) => OfficeSignIn.AsAsync(host, user);
 
     private static JsonElement Indicator(JsonElement unit, string id) =>
         unit.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("id").GetString() == id);

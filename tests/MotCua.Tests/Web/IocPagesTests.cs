@@ -129,18 +129,5 @@ public partial class IocPagesTests(DemoHosts hosts)
 
     private static string Number(JsonElement e, string name) => e.GetProperty(name).GetInt32().ToString("N0", Vietnamese);
 
-    private static async Task<HttpClient> SignInAsync(WebHost host, string user)
-    {
-        var client = host.Client(followRedirects: false);
-        var form = await client.GetStringAsync("/office/dang-nhap");
-        var token = Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-        var login = await client.PostAsync("/office/dang-nhap", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["userName"] = user,
-            ["password"] = "MotCua@2026",
-            ["__RequestVerificationToken"] = token,
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
-        return client;
-    }
+    private static Task<HttpClient> SignInAsync(WebHost host, string user) => OfficeSignIn.AsAsync(host, user);
 }

@@ -241,13 +241,7 @@ public partial class OfficePagesTests(DemoHosts hosts)
     }
 
     /// <summary>Signs in through the login page; the client keeps the cookie and does not follow redirects.</summary>
-    private static async Task<HttpClient> SignInAsync(WebHost host, string userName, string password = DemoDataSeeder.DemoPassword)
-    {
-        var client = host.Client(followRedirects: false);
-        var login = await PostFormAsync(client, "/office/dang-nhap", new() { ["userName"] = userName, ["password"] = password });
-        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
-        return client;
-    }
+    private static Task<HttpClient> SignInAsync(WebHost host, string userName, string password = DemoDataSeeder.DemoPassword) => OfficeSignIn.AsAsync(host, userName, password);
 
     private static Task<string> NewOfficerAsync(WebHost host, string agencyCode, OfficerRole role) => TestAccounts.NewOfficerAsync(host, agencyCode, role);
 

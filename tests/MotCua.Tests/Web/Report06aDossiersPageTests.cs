@@ -145,20 +145,7 @@ public partial class Report06aDossiersPageTests(DemoHosts hosts)
     [InlineData(3 * 60 + 59, "3 giờ 59 phút")]
     public void LateBy_IsAPlainDuration(long minutes, string text) => Assert.Equal(text, OfficeDisplay.Duration(minutes));
 
-    private static async Task<HttpClient> SignInAsync(WebHost host, string userName)
-    {
-        var client = host.Client(followRedirects: false);
-        var form = await client.GetStringAsync("/office/dang-nhap");
-        var token = Token().Match(form).Groups[1].Value;
-        var login = await client.PostAsync("/office/dang-nhap", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["userName"] = userName,
-            ["password"] = DemoDataSeeder.DemoPassword,
-            ["__RequestVerificationToken"] = token,
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
-        return client;
-    }
+    private static Task<HttpClient> SignInAsync(WebHost host, string userName) => OfficeSignIn.AsAsync(host, userName);
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();

@@ -86,21 +86,3 @@ public class Report06bTests(DemoHosts hosts)
         Assert.Contains("Cấp xã", await page.GetStringAsync("/office/bao-cao/06b?from=2025-12-01&to=2026-02-28&groupBy=level"), StringComparison.Ordinal);
     }
 }
-
-/// <summary>Signs in to the office pages with the cookie form (anti-forgery token included).</summary>
-public static class OfficeSignIn
-{
-    public static async Task<HttpClient> AsAsync(WebHost host, string user)
-    {
-        var client = host.Client(followRedirects: false);
-        var form = await client.GetStringAsync("/office/dang-nhap");
-        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-        await client.PostAsync("/office/dang-nhap", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["userName"] = user,
-            ["password"] = "MotCua@2026",
-            ["__RequestVerificationToken"] = token,
-        }));
-        return client;
-    }
-}

@@ -108,19 +108,7 @@ public class StatisticsApiTests(DemoHosts hosts)
     public async Task Report06aPage_ShowsTheTableWithExports_ForLeadersOnly(DatabaseKind db)
     {
         var host = await hosts.Get(db);
-        async Task<HttpClient> SignIn(string user)
-        {
-            var client = host.Client(followRedirects: false);
-            var form = await client.GetStringAsync("/office/dang-nhap");
-            var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-            await client.PostAsync("/office/dang-nhap", new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["userName"] = user,
-                ["password"] = "MotCua@2026",
-                ["__RequestVerificationToken"] = token,
-            }));
-            return client;
-        }
+        Task<HttpClient> SignIn(string user) => OfficeSignIn.AsAsync(host, user);
         var leader = await SignIn("leader.demo");
         var html = await leader.GetStringAsync("/office/bao-cao/06a?from=2025-12-01&to=2026-02-28");
         Assert.Contains("Tổng số hồ sơ tiếp nhận", html, StringComparison.Ordinal);

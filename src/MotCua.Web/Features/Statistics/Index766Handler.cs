@@ -8,6 +8,7 @@ using MotCua.Web.Data;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Catalog;
 using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Organization;
 
 namespace MotCua.Web.Features.Statistics;
 
@@ -33,7 +34,7 @@ public sealed class Index766Handler(AppDbContext db, CalendarProvider calendars,
         var now = time.GetUtcNow().UtcDateTime;
         var calendar = await calendars.GetAsync(ct);
         var dayHours = (decimal)calendar.Hours.DayLength.TotalHours;
-        var scope = agencyId is { } root ? await SubtreeAsync(root, ct) : null;
+        var scope = agencyId is { } root ? await AgencyTree.SubtreeAsync(db, root, ct) : null;
 
         var dossiers = db.Dossiers.AsNoTracking()
             .Where(d => d.ReceivedAt != null && d.ReceivedAt < end && ((d.ProcessingEndedAt ?? d.EndedAt) == null || (d.ProcessingEndedAt ?? d.EndedAt) >= start));
@@ -150,20 +151,6 @@ public sealed class Index766Handler(AppDbContext db, CalendarProvider calendars,
         return rows.Where(o => complete.ContainsKey(o.ProcedureId))
             .Select(o => (o.AgencyId, new Offering766(o.ProcedureId, o.OnlineLevel, complete[o.ProcedureId], used.Contains((o.ProcedureId, o.AgencyId)))))
             .ToList();
-    }
-
-    private async Task<HashSet<long>> SubtreeAsync(long root, CancellationToken ct)
-    {
-        var parents = await db.Agencies.AsNoTracking().Select(a => new { a.Id, a.ParentId }).Take(100_000).ToListAsync(ct);
-        var result = new HashSet<long> { root };
-        for (var added = true; added;)
-        {
-            added = false;
-            foreach (var a in parents)
-                if (a.ParentId is { } p && result.Contains(p) && result.Add(a.Id))
-                    added = true;
-        }
-        return result;
     }
 
     private static DateTime Utc(DateOnly vietnamDate) => VietnamTime.ToOffset(vietnamDate.ToDateTime(TimeOnly.MinValue)).UtcDateTime;

@@ -4,6 +4,7 @@ using MotCua.Core.Calendar;
 using MotCua.Core.Dossiers;
 using MotCua.Core.Statistics;
 using MotCua.Web.Data;
+using MotCua.Web.Features.Organization;
 using MotCua.Web.Features.Statistics.Counters;
 using MotCua.Web.Infrastructure.Http;
 
@@ -47,7 +48,7 @@ public sealed class IocHandler(AppDbContext db, IocQueries queries, TimeProvider
 
         // One read of the by-agency counters serves every period below (CounterSnapshot); the figures
         // are those of Report 06a for the same dates, which the tests check.
-        var scope = agencyId is { } root ? await queries.AgencySubtreeAsync(root, ct) : null;
+        var scope = agencyId is { } root ? await AgencyTree.SubtreeAsync(db, root, ct) : null;
         var counters = await CounterSnapshot.LoadAsync(db, scope, today, ct);
         var todayRows = counters.Report06a(today, today);
         var month = CounterSnapshot.Total(counters.Report06a(monthStart, today).Values);

@@ -46,20 +46,5 @@ public sealed class IocQueries(AppDbContext db)
         return new IocSatisfaction(ratings, average, IocHandler.Percent(byLevel[3] + byLevel[4], ratings), byLevel);
     }
 
-    /// <summary>An agency and all its descendants (the agency tree is small: ~500 rows in a province).</summary>
-    public async Task<IReadOnlyCollection<long>> AgencySubtreeAsync(long root, CancellationToken ct)
-    {
-        var parents = await db.Agencies.AsNoTracking().Where(a => a.ParentId != null).OrderBy(a => a.Id).Select(a => new { a.Id, ParentId = a.ParentId!.Value })
-            .Take(100_000).ToListAsync(ct);
-        var children = parents.ToLookup(a => a.ParentId, a => a.Id);
-        var result = new HashSet<long> { root };
-        var pending = new Stack<long>([root]);
-        while (pending.Count > 0)
-            foreach (var child in children[pending.Pop()])
-                if (result.Add(child))
-                    pending.Push(child);
-        return result;
-    }
-
     private static DateTime Utc(DateOnly vietnamDate) => VietnamTime.ToOffset(vietnamDate.ToDateTime(TimeOnly.MinValue)).UtcDateTime;
 }

@@ -6,6 +6,7 @@ using MotCua.Core.Dossiers;
 using MotCua.Core.Statistics;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Accounts;
+using MotCua.Web.Features.Organization;
 using MotCua.Web.Infrastructure.Http;
 
 namespace MotCua.Web.Features.Statistics;
@@ -72,7 +73,7 @@ public sealed class Report06aDossiersHandler(AppDbContext db)
         {
             if (await AgencyIdAsync(r.Agency, ct) is not { } root)
                 return null;
-            var scope = await SubtreeAsync(root, ct);
+            var scope = await AgencyTree.SubtreeAsync(db, root, ct);
             dossiers = dossiers.Where(d => scope.Contains(d.CompetentAgencyId));
         }
         if (r.CompetentAgency is not null)
@@ -139,21 +140,6 @@ public sealed class Report06aDossiersHandler(AppDbContext db)
 
     private async Task<long?> AgencyIdAsync(string code, CancellationToken ct) =>
         await db.Agencies.AsNoTracking().Where(a => a.Code == code).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct);
-
-    // The same subtree as Report06aHandler (an agency and all its descendants).
-    private async Task<HashSet<long>> SubtreeAsync(long root, CancellationToken ct)
-    {
-        var parents = await db.Agencies.AsNoTracking().Select(a => new { a.Id, a.ParentId }).Take(100_000).ToListAsync(ct);
-        var result = new HashSet<long> { root };
-        for (var added = true; added;)
-        {
-            added = false;
-            foreach (var a in parents)
-                if (a.ParentId is { } p && result.Contains(p) && result.Add(a.Id))
-                    added = true;
-        }
-        return result;
-    }
 
     private static DateTime Utc(DateOnly vietnamDate) => VietnamTime.ToOffset(vietnamDate.ToDateTime(TimeOnly.MinValue)).UtcDateTime;
 

@@ -25,26 +25,14 @@ public sealed class Evaluation01Model(Evaluation01Handler handler, AppDbContext 
         var today = VietnamTime.Today(time);
         From ??= new DateOnly(today.Year, ((today.Month - 1) / 3 * 3) + 1, 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         To ??= today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        if (!DateOnly.TryParseExact(From, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)
-            || !DateOnly.TryParseExact(To, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var to)
-            || to < from || to.DayNumber - from.DayNumber > 3660)
+        var (scope, error) = await ReportScopeInput.ParseAsync(db, From, To, Agency, ct, "kỳ đánh giá");
+        if (scope is null)
         {
-            Error = "Vui lòng chọn kỳ đánh giá hợp lệ (ngày kết thúc sau ngày bắt đầu, tối đa 10 năm).";
+            Error = error;
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
-        long? agencyId = null;
-        if (!string.IsNullOrWhiteSpace(Agency))
-        {
-            agencyId = await db.Agencies.AsNoTracking().Where(a => a.Code == Agency.Trim()).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct);
-            if (agencyId is null)
-            {
-                Error = "Không có cơ quan với mã này.";
-                Response.StatusCode = StatusCodes.Status400BadRequest;
-                return;
-            }
-        }
-        Report = await handler.HandleAsync(from, to, agencyId, ct);
+        Report = await handler.HandleAsync(scope.From, scope.To, scope.AgencyId, ct);
     }
 
     public static string Score(decimal? score) => score is { } s ? s.ToString("0.0", Vietnamese) : "—";

@@ -33,25 +33,14 @@ public sealed class Report06bModel(Report06bHandler handler, AppDbContext db, Ti
         var today = VietnamTime.Today(time);
         From ??= new DateOnly(today.Year, 1, 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         To ??= today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        if (!DateOnly.TryParseExact(From, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)
-            || !DateOnly.TryParseExact(To, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var to) || to < from)
+        var (scope, error) = await ReportScopeInput.ParseAsync(db, From, To, Agency, ct);
+        if (scope is null)
         {
-            Error = "Vui lòng chọn kỳ báo cáo hợp lệ (ngày kết thúc sau ngày bắt đầu).";
+            Error = error;
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
-        long? agencyId = null;
-        if (!string.IsNullOrWhiteSpace(Agency))
-        {
-            agencyId = await db.Agencies.AsNoTracking().Where(a => a.Code == Agency.Trim()).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct);
-            if (agencyId is null)
-            {
-                Error = "Không có cơ quan với mã này.";
-                Response.StatusCode = StatusCodes.Status400BadRequest;
-                return;
-            }
-        }
-        Report = await handler.HandleAsync(from, to, agencyId, GroupBy == "level" ? Report06bGrouping.Level : Report06bGrouping.Sector, null, ct);
+        Report = await handler.HandleAsync(scope.From, scope.To, scope.AgencyId, GroupBy == "level" ? Report06bGrouping.Level : Report06bGrouping.Sector, null, ct);
     }
 
     public string ExportLink(string format) => "/api/statistics/report-06b" + Query(new()
