@@ -69,6 +69,16 @@ public class StatisticsApiTests(DemoHosts hosts)
         Assert.Equal(report.GetProperty("total").GetProperty("received").GetInt32(), d.GetProperty("received").GetInt32());
         Assert.Equal(report.GetProperty("total").GetProperty("solved").GetInt32(), d.GetProperty("solved").GetInt32());
         Assert.InRange(d.GetProperty("onTimePercent").GetDouble(), 0, 100);
+        // Ratings (read from the counters) equal a direct count of this year's ratings (1 Jan … 2 Mar 2026, Vietnam days).
+        await using (var scope = host.Scope())
+        {
+            var dbc = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var (start, end) = (new DateTime(2025, 12, 31, 17, 0, 0, DateTimeKind.Utc), new DateTime(2026, 3, 2, 17, 0, 0, DateTimeKind.Utc));
+            var ratings = await dbc.Dossiers.Where(x => x.Rating != null && x.RatedAt >= start && x.RatedAt < end).Select(x => x.Rating!.Value).ToListAsync();
+            Assert.NotEmpty(ratings);
+            Assert.Equal(ratings.Count, d.GetProperty("ratings").GetInt32());
+            Assert.Equal(Math.Round(ratings.Average(), 2), d.GetProperty("averageRating").GetDouble(), 2);
+        }
         // Names of demo applicants never appear in open data.
         Assert.DoesNotContain("Nông Thị Mai", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Hoàng Văn Thử", text, StringComparison.Ordinal);

@@ -5,6 +5,7 @@ using MotCua.Core.Dossiers;
 using MotCua.Core.Statistics;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Catalog;
+using MotCua.Web.Features.Statistics.Counters;
 
 namespace MotCua.Web.Features.Statistics;
 
@@ -34,13 +35,16 @@ public sealed class OpenDataSummaryHandler(AppDbContext db, Report06aHandler rep
 
         var year = new DateOnly(today.Year, 1, 1);
         var figures = (await report.HandleAsync(year, today, null, null, null, null, ct)).Total.Figures;
-        var yearStart = VietnamTime.ToOffset(year.ToDateTime(TimeOnly.MinValue)).UtcDateTime;
-        var ratings = await db.Dossiers.AsNoTracking().Where(d => d.Rating != null && d.RatedAt >= yearStart).Select(d => d.Rating!.Value).Take(10_000_000).ToListAsync(ct);
+        // Ratings given this year, by rating day, from the by-agency counters.
+        var rated = await CounterQueries.InPeriodAsync(CounterQueries.Scope(db, null, null, null, null), year, today, c => c.Channel, ct);
+        var byLevel = Enumerable.Range(0, 5).Select(level => rated.Values.Sum(s => s[CounterColumn.Rated1 + level])).ToArray();
+        var ratingCount = (int)byLevel.Sum();
         var newTotal = figures.NewOnline + figures.NewInPersonOrPostal;
         var dossiers = new DossierSummary(figures.Received, figures.NewOnline, figures.NewInPersonOrPostal, figures.Solved,
             figures.SolvedEarly + figures.SolvedOnTime, figures.SolvedLate,
             Percent(figures.SolvedEarly + figures.SolvedOnTime, figures.Solved), Percent(figures.NewOnline, newTotal),
-            figures.Pending, figures.PendingOverdue, ratings.Count, ratings.Count == 0 ? null : Math.Round(ratings.Average(), 2));
+            figures.Pending, figures.PendingOverdue, ratingCount,
+            ratingCount == 0 ? null : Math.Round(byLevel.Select((n, i) => (double)n * (i + 1)).Sum() / ratingCount, 2));
         return new OpenDataSummaryResponse(today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), today.Year, catalogue, dossiers, Report06aHandler.Convention);
     }
 

@@ -31,13 +31,18 @@ public static class CounterQueries
         return q;
     }
 
+    /// <summary>
+    /// The rows of every day before <paramref name="day"/>: three key ranges on the primary key
+    /// (cube, grain, day…) joined with UNION ALL, so each is an index range scan — one OR'ed
+    /// condition would make SQLite scan the whole table.
+    /// </summary>
     public static IQueryable<StatisticsCounter> Before(IQueryable<StatisticsCounter> q, DateOnly day)
     {
         var year = new DateOnly(day.Year, 1, 1);
         var month = new DateOnly(day.Year, day.Month, 1);
-        return q.Where(c => (c.Grain == CounterGrain.Year && c.Day < year)
-            || (c.Grain == CounterGrain.Month && c.Day >= year && c.Day < month)
-            || (c.Grain == CounterGrain.Day && c.Day >= month && c.Day < day));
+        return q.Where(c => c.Grain == CounterGrain.Year && c.Day < year)
+            .Concat(q.Where(c => c.Grain == CounterGrain.Month && c.Day >= year && c.Day < month))
+            .Concat(q.Where(c => c.Grain == CounterGrain.Day && c.Day >= month && c.Day < day));
     }
 
     /// <summary>Sums over every day before <paramref name="day"/>, grouped by <paramref name="key"/>.</summary>

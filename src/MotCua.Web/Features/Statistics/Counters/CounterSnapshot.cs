@@ -32,8 +32,11 @@ public sealed class CounterSnapshot
     {
         var lastYear = new DateOnly(today.Year - 1, 1, 1);
         var month = new DateOnly(today.Year, today.Month, 1);
-        var q = CounterQueries.Scope(db, scope, null, null, null)
-            .Where(c => c.Grain == CounterGrain.Year || (c.Grain == CounterGrain.Month && c.Day >= lastYear) || (c.Grain == CounterGrain.Day && c.Day >= month));
+        // Three primary-key ranges joined with UNION ALL (index range scans, see CounterQueries.Before).
+        var scoped = CounterQueries.Scope(db, scope, null, null, null);
+        var q = scoped.Where(c => c.Grain == CounterGrain.Year)
+            .Concat(scoped.Where(c => c.Grain == CounterGrain.Month && c.Day >= lastYear))
+            .Concat(scoped.Where(c => c.Grain == CounterGrain.Day && c.Day >= month));
         var list = await q.Select(c => new
         {
             c.AgencyId,
