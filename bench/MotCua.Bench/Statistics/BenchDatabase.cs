@@ -98,17 +98,36 @@ internal sealed class BenchDatabase
                 sizes[table] = Sql.Scalar<long>(c, $"SELECT pg_total_relation_size('\"{table}\"')");
             return (sizes, Sql.Scalar<long>(c, "SELECT pg_database_size(current_database())"));
         }
-        try
+        foreach (var table in tables)
         {
-            foreach (var table in tables)
-                sizes[table] = Sql.Scalar<long>(c,
-                    $"SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name = '{table}' OR name IN (SELECT name FROM sqlite_master WHERE tbl_name = '{table}' AND type = 'index')");
-        }
-        catch (SqliteException)
-        {
-            sizes.Clear(); // dbstat not compiled in
+            var sql = $"SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name = '{table}' OR name IN (SELECT name FROM sqlite_master WHERE tbl_name = '{table}' AND type = 'index')";
+            try
+            {
+                sizes[table] = Sql.Scalar<long>(c, sql);
+            }
+            catch (SqliteException)
+            {
+                // The bundled library has no dbstat; Debian's sqlite3 shell has.
+                if (SqliteShell(sql) is { } bytes)
+                    sizes[table] = bytes;
+            }
         }
         return (sizes, new FileInfo(Name).Length);
+    }
+
+    private long? SqliteShell(string sql)
+    {
+        try
+        {
+            using var shell = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("sqlite3", [Name, sql]) { RedirectStandardOutput = true })!;
+            var output = shell.StandardOutput.ReadToEnd();
+            shell.WaitForExit();
+            return shell.ExitCode == 0 && long.TryParse(output.Trim(), CultureInfo.InvariantCulture, out var bytes) ? bytes : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null; // no sqlite3 shell
+        }
     }
 
     public string ServerVersion()

@@ -15,7 +15,7 @@ internal sealed record GeneratedChunk(List<Dossier> Dossiers, List<DossierHistor
 /// Channel ≈ 45 % online, 50 % in person, 5 % by post. Reception through DossierWorkflow.StartClock
 /// (due moment by Core's Deadline.Due on the legal calendar); later actions through
 /// DossierWorkflow.Transition, so statuses and history rows are those of the real actions. Outcome:
-/// ≈ 2 % withdrawn, 1 % stopped, 0.5 % stalled (never decided, overdue in the end), the rest solved —
+/// ≈ 2 % withdrawn, 1 % stopped, 3 % stalled (a backlog never decided, overdue in the end), the rest solved —
 /// about 6.5 % of those after the due moment, the others at 15–97 % of the time allowed. An action
 /// dated after "now" has not happened yet, so recent dossiers are pending; 30 % of returned
 /// dossiers are rated (1–5, mostly 4–5). Online dossiers: 1 % refused at reception (never counted),

@@ -32,8 +32,8 @@ internal sealed class DossierLife(Dossier d, List<DossierHistory> history, Worki
             End(DossierAction.Withdraw, Within(forwarded, due), d.ApplicantName, "Công dân xin rút hồ sơ để bổ sung giấy tờ");
         else if (outcome < 0.03)
             End(DossierAction.Stop, Within(forwarded, due), leader, "Hồ sơ giả mạo giấy tờ, dừng xử lý theo quy định");
-        else if (outcome < 0.035)
-            return; // stalled: never decided
+        else if (outcome < 0.06)
+            return; // stalled (a backlog, as land and construction desks have): never decided, overdue in the end
         else
             Solve(rng.NextDouble() < 0.065 ? due + Minutes(30, 7 * 24 * 60) : Within(forwarded, due));
     }

@@ -113,7 +113,10 @@ public static class StatisticsBench
                 foreach (var chunk in generator.Generate(plan, 1, 1, 20_000))
                 {
                     foreach (var d in chunk.Dossiers)
+                    {
                         expected += Report06a.Compute([Report06a.FactOf(d.Channel, d.Status, d.ReceivedAt, d.DueAt, d.ProcessingEndedAt, d.EndedAt)], from, to);
+                        result.Mix.Add(d);
+                    }
                     queue.Add(chunk);
                 }
             }

@@ -58,6 +58,7 @@ internal sealed class StatisticsResult
     public VerbRun? DemoSeed { get; set; }
     public VerbRun? Rebuild { get; set; }
     public VerbRun? Verify { get; set; }
+    public DossierMix Mix { get; } = new();
     public Dictionary<string, long> Rows { get; } = [];
     public long CountersByAgency { get; set; }
     public IReadOnlyDictionary<string, long> Sizes { get; set; } = new Dictionary<string, long>();
@@ -82,7 +83,7 @@ internal sealed class StatisticsResult
         Line();
         Line(FormattableString.Invariant($"Machine: {Environment.ProcessorCount} cores, {cpu}, {memory}, .NET {Environment.Version}, {Version} ({Settings}), Release build, HTTP on loopback. Load average (1/5/15 min): {LoadAtStart} at start, {LoadAfterGeneration} after generation, {LoadAtMeasure} when measuring, {LoadAtEnd} at the end — other engineers' builds share the 2 cores."));
         Line();
-        Line(FormattableString.Invariant($"Data: {N(Dossiers)} dossiers (seed {Seed}) received on the working days from {FirstDay:yyyy-MM-dd} to now, {Procedures} procedures of the demo catalogue at {Places} receiving places, plus their history."));
+        Line(FormattableString.Invariant($"Data: {N(Dossiers)} dossiers (seed {Seed}) received on the working days from {FirstDay:yyyy-MM-dd} to now, {Procedures} procedures of the demo catalogue at {Places} receiving places, plus their history. {Mix}"));
         Line();
         Line("| Table | rows | size with indexes |");
         Line("|---|---|---|");
@@ -127,5 +128,42 @@ internal sealed class StatisticsResult
         }
         Line();
         return s.ToString();
+    }
+}
+
+/// <summary>What the generated population looks like, to show it is the intended one.</summary>
+internal sealed class DossierMix
+{
+    private long _all, _online, _postal, _notReceived, _withdrawn, _stopped, _solved, _late, _pending, _returned, _rated;
+
+    public void Add(MotCua.Web.Features.Dossiers.Dossier d)
+    {
+        _all++;
+        _online += d.Channel == MotCua.Core.Dossiers.Channel.Online ? 1 : 0;
+        _postal += d.Channel == MotCua.Core.Dossiers.Channel.Postal ? 1 : 0;
+        var fact = Report06a.FactOf(d.Channel, d.Status, d.ReceivedAt, d.DueAt, d.ProcessingEndedAt, d.EndedAt);
+        if (fact.ReceivedAt is null)
+            _notReceived++;
+        else if (fact.End == EndKind.Withdrawn)
+            _withdrawn++;
+        else if (fact.End == EndKind.Stopped)
+            _stopped++;
+        else if (fact.End == EndKind.Solved)
+        {
+            _solved++;
+            _late += Report06a.Timeliness(fact.EndedAt!.Value, fact.DueAt) > 0 ? 1 : 0;
+        }
+        else
+            _pending++;
+        _returned += d.ReturnedAt is null ? 0 : 1;
+        _rated += d.Rating is null ? 0 : 1;
+    }
+
+    public override string ToString()
+    {
+        string P(long part, long whole) => whole == 0 ? "–" : (100.0 * part / whole).ToString("0.0", CultureInfo.InvariantCulture) + " %";
+        return $"Channels: {P(_online, _all)} online, {P(_all - _online - _postal, _all)} in person, {P(_postal, _all)} by post. "
+            + $"Outcomes: {P(_solved, _all)} solved ({P(_late, _solved)} of them late), {P(_withdrawn, _all)} withdrawn, {P(_stopped, _all)} stopped, "
+            + $"{P(_pending, _all)} pending now, {P(_notReceived, _all)} never received (refused or not yet accepted online); {P(_rated, _returned)} of returned dossiers rated.";
     }
 }
