@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using MotCua.Bench;
+using MotCua.Bench.Statistics;
 using MotCua.Core.Catalog;
 
 // MotCua catalogue benchmark: start-up time of the real deployable and search latency over a
@@ -11,7 +12,10 @@ using MotCua.Core.Catalog;
 // that touches no database). Usage, from the repository root:
 //   dotnet build -c Release src/MotCua.Web && dotnet run -c Release --project bench/MotCua.Bench
 // Appends its figures to bench/RESULTS.md. Also measures online submission throughput (SubmitBench).
+// `-- statistics …` runs the statistics benchmark instead (StatisticsBench).
 var root = Directory.GetCurrentDirectory();
+if (args.Length > 0 && args[0] == "statistics")
+    return await StatisticsBench.RunAsync(args[1..], root);
 var webDll = Path.Combine(root, "src/MotCua.Web/bin/Release/net10.0/MotCua.Web.dll");
 if (!File.Exists(webDll))
 {

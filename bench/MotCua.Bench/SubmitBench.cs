@@ -19,31 +19,8 @@ public static class SubmitBench
     public static async Task<string> RunAsync(HttpClient http, int total = 400)
     {
         var token = await TokenAsync(http, "citizen.demo");
-        var detail = await http.GetFromJsonAsync<JsonElement>("/api/catalog/procedures/2.001610");
-        var caseCode = detail.GetProperty("definition").GetProperty("cases")[0].GetProperty("code").GetString();
-        var formData = new Dictionary<string, object>
-        {
-            ["enterpriseName"] = "Doanh nghiệp tư nhân Thử tải",
-            ["headOffice"] = "Phường Đông Kinh",
-            ["businessLines"] = new[] { new Dictionary<string, string> { ["vsicCode"] = "4711", ["lineName"] = "Bán lẻ" } },
-            ["investmentCapital"] = 500_000_000,
-        };
-        async Task One(HttpClient client)
-        {
-            using var form = new MultipartFormDataContent();
-            var file = new ByteArrayContent(Pdf);
-            file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-            form.Add(file, "file", "giay-de-nghi.pdf");
-            var uploaded = await client.PostAsync("/api/files", form);
-            uploaded.EnsureSuccessStatusCode();
-            var fileId = (await uploaded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/dossiers")
-            {
-                Content = JsonContent.Create(new { procedureCode = "2.001610", caseCode, formData, documents = new[] { new { index = 0, fileId } } }),
-            };
-            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
-            (await client.SendAsync(request)).EnsureSuccessStatusCode();
-        }
+        var caseCode = await CaseCodeAsync(http);
+        Task One(HttpClient client) => SubmitAsync(client, caseCode);
         HttpClient Client()
         {
             var c = new HttpClient { BaseAddress = http.BaseAddress };
@@ -84,6 +61,39 @@ public static class SubmitBench
             | submissions, 8 concurrent clients ({total / 2}) | {parallelPerSecond:0.0} | {parallelPerSecond / baselinePerSecond:0.000} |
 
             """);
+    }
+
+    /// <summary>One online submission as the portal does it: upload one file, then submit (procedure 2.001610, received at TTPVHCC); returns the dossier id.</summary>
+    public static async Task<long> SubmitAsync(HttpClient client, string caseCode)
+    {
+        var formData = new Dictionary<string, object>
+        {
+            ["enterpriseName"] = "Doanh nghiệp tư nhân Thử tải",
+            ["headOffice"] = "Phường Đông Kinh",
+            ["businessLines"] = new[] { new Dictionary<string, string> { ["vsicCode"] = "4711", ["lineName"] = "Bán lẻ" } },
+            ["investmentCapital"] = 500_000_000,
+        };
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(Pdf);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        form.Add(file, "file", "giay-de-nghi.pdf");
+        var uploaded = await client.PostAsync("/api/files", form);
+        uploaded.EnsureSuccessStatusCode();
+        var fileId = (await uploaded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/dossiers")
+        {
+            Content = JsonContent.Create(new { procedureCode = "2.001610", caseCode, formData, documents = new[] { new { index = 0, fileId } } }),
+        };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        using var response = await client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+    }
+
+    public static async Task<string> CaseCodeAsync(HttpClient http)
+    {
+        var detail = await http.GetFromJsonAsync<JsonElement>("/api/catalog/procedures/2.001610");
+        return detail.GetProperty("definition").GetProperty("cases")[0].GetProperty("code").GetString()!;
     }
 
     public static async Task<string> TokenAsync(HttpClient http, string user)

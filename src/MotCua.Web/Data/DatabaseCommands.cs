@@ -1,12 +1,15 @@
 using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Features.DemoData;
 using MotCua.Web.Features.Statistics.Counters;
 
 namespace MotCua.Web.Data;
 
 /// <summary>
 /// Command-line verbs of the deployable: `migrate` (the explicit migrate step for PostgreSQL
-/// deployments), `statistics-rebuild` / `statistics-verify` (recount the statistics counters) and `schema-script` (prints EF's CREATE script for the configured provider, as
-/// the starting point of a new reviewed migration script).
+/// deployments), `statistics-rebuild` / `statistics-verify` (recount the statistics counters), `demo-seed`
+/// (migrate, then load the demo organisation, catalogue, accounts and dossiers on any provider — for
+/// benchmarks and demonstrations, never production) and `schema-script` (prints EF's CREATE script for
+/// the configured provider, as the starting point of a new reviewed migration script).
 /// </summary>
 public static class DatabaseCommands
 {
@@ -27,6 +30,19 @@ public static class DatabaseCommands
                 {
                     await using var scope = app.Services.CreateAsyncScope();
                     Console.WriteLine(scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.GenerateCreateScript());
+                    return true;
+                }
+            case "demo-seed":
+                {
+                    // Explicit on purpose: PostgreSQL never loads demo data by itself (DemoDataSeeder.IsEnabled),
+                    // because the demo accounts have a published password.
+                    Console.Error.WriteLine($"WARNING: demo-seed creates demo accounts with the known password {DemoDataSeeder.DemoPassword}. Never run it on a production database.");
+                    await using var scope = app.Services.CreateAsyncScope();
+                    var applied = await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+                    var seeded = await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync();
+                    Console.WriteLine(seeded
+                        ? $"Applied {applied} migration(s); demo data loaded."
+                        : $"Applied {applied} migration(s); the database already has agencies, demo data not loaded.");
                     return true;
                 }
             case "statistics-rebuild":

@@ -27,16 +27,20 @@ public static class CounterRebuild
         return expected;
     }
 
-    /// <summary>Replaces every counter row by a recount, in one transaction.</summary>
+    /// <summary>
+    /// Replaces every counter row by a recount, in one transaction; returns the rows written. The
+    /// emptied table takes plain bulk inserts (<see cref="CounterBulkInsert"/>): at 10 million dossiers
+    /// the rebuild writes millions of rows, which the live path's upserts took minutes to write.
+    /// </summary>
     public static async Task<int> RebuildAsync(AppDbContext db, CancellationToken ct)
     {
         var expected = await ExpectedAsync(db, ct);
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await db.StatisticsCounters.ExecuteDeleteAsync(ct);
-        await CounterWriter.ApplyAsync(db, expected, ct);
+        var written = await CounterBulkInsert.InsertAsync(db, expected.Rows, ct);
         if (tx is not null)
             await tx.CommitAsync(ct);
-        return expected.Count;
+        return written;
     }
 
     /// <summary>At start: counts existing dossiers once when the counters are empty.</summary>
