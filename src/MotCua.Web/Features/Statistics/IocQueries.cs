@@ -17,10 +17,7 @@ public sealed class IocQueries(AppDbContext db)
     public async Task<IReadOnlyList<IocProcedureCount>> BusiestProceduresAsync(IReadOnlyCollection<long>? scope, DateOnly from, DateOnly to, int top, CancellationToken ct)
     {
         // Grouped by code only: a procedure keeps its code across versions even when its name is reworded.
-        var counters = db.StatisticsCounters.AsNoTracking().Where(c => c.Cube == CounterCube.ByProcedure);
-        if (scope is not null)
-            counters = counters.Where(c => scope.Contains(c.AgencyId));
-        var sums = await CounterQueries.InPeriodAsync(counters, from, to, c => c.ProcedureCode, ct);
+        var sums = await CounterQueries.InPeriodAsync(CounterQueries.Scope(db, scope, null, null, null, byProcedure: true), from, to, c => c.ProcedureCode, ct);
         var rows = sums.Select(kv => (Code: kv.Key, Received: (int)kv.Value[CounterColumn.Received])).Where(r => r.Received > 0)
             .OrderByDescending(r => r.Received).ThenBy(r => r.Code, StringComparer.Ordinal).Take(top).ToList();
         var codes = rows.Select(r => r.Code).ToList();

@@ -31,7 +31,7 @@ public sealed class Report06bHandler(AppDbContext db)
         if (groupBy == Report06bGrouping.Sector)
         {
             // Only the by-procedure cube keeps the sector.
-            var figures = await CounterQueries.Report06aAsync(Fine(db, scope, channel), from, to, c => c.SectorCode, ct);
+            var figures = await CounterQueries.Report06aAsync(CounterQueries.Scope(db, scope, null, null, channel, byProcedure: true), from, to, c => c.SectorCode, ct);
             var codes = figures.Keys.ToList();
             var names = await db.Sectors.AsNoTracking().Where(s => codes.Contains(s.Code)).ToDictionaryAsync(s => s.Code, s => s.Name, ct);
             rows = figures.Select(kv => Row(kv.Key, names.GetValueOrDefault(kv.Key, kv.Key), kv.Value)).ToList();
@@ -48,16 +48,6 @@ public sealed class Report06bHandler(AppDbContext db)
         var ordered = rows.OrderBy(r => r.Name, StringComparer.Create(new CultureInfo("vi-VN"), false)).ToArray();
         var total = ordered.Aggregate(Report06aFigures.Zero, (sum, r) => sum + r.Figures);
         return new Report06bResponse(Iso(from), Iso(to), groupBy == Report06bGrouping.Sector ? "sector" : "level", ordered, Row("", "Tổng cộng", total), Report06aHandler.Convention);
-    }
-
-    private static IQueryable<StatisticsCounter> Fine(AppDbContext db, HashSet<long>? scope, Channel? channel)
-    {
-        var q = db.StatisticsCounters.AsNoTracking().Where(c => c.Cube == CounterCube.ByProcedure);
-        if (scope is not null)
-            q = q.Where(c => scope.Contains(c.AgencyId));
-        if (channel is { } ch)
-            q = q.Where(c => c.Channel == ch);
-        return q;
     }
 
     /// <summary>Provincial bodies and their units, vertical agencies → province; communes, their centres, police and reception points → commune.</summary>

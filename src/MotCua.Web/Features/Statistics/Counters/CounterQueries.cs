@@ -15,9 +15,10 @@ namespace MotCua.Web.Features.Statistics.Counters;
 public static class CounterQueries
 {
     /// <summary>The counter rows of a scope: the by-agency cube unless a sector or procedure is asked for.</summary>
-    public static IQueryable<StatisticsCounter> Scope(AppDbContext db, IReadOnlyCollection<long>? agencies, string? sector, string? procedure, Channel? channel)
+    public static IQueryable<StatisticsCounter> Scope(AppDbContext db, IReadOnlyCollection<long>? agencies, string? sector, string? procedure, Channel? channel,
+        bool byProcedure = false)
     {
-        var fine = !string.IsNullOrWhiteSpace(sector) || !string.IsNullOrWhiteSpace(procedure);
+        var fine = byProcedure || !string.IsNullOrWhiteSpace(sector) || !string.IsNullOrWhiteSpace(procedure);
         var cube = fine ? CounterCube.ByProcedure : CounterCube.ByAgency;
         var q = db.StatisticsCounters.AsNoTracking().Where(c => c.Cube == cube);
         if (agencies is not null)

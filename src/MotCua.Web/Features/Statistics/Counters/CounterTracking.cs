@@ -21,37 +21,46 @@ public static class CounterTracking
     public static async Task<CounterDeltas> CollectAsync(AppDbContext db, CancellationToken ct)
     {
         var changed = Changed(db);
-        var deltas = new CounterDeltas();
         if (changed.Count == 0)
-            return deltas;
-        var versionIds = changed.SelectMany(e => new[] { Original<long>(e, nameof(Dossier.ProcedureVersionId)), e.Entity.ProcedureVersionId }).Distinct().ToList();
-        var sectors = await db.ProcedureVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id))
-            .Select(v => new { v.Id, v.SectorCode }).ToDictionaryAsync(v => v.Id, v => v.SectorCode, ct);
-        Fill(changed, sectors, deltas);
-        return deltas;
+            return new CounterDeltas();
+        var ids = VersionIds(changed);
+        return Fill(changed, await db.ProcedureVersions.AsNoTracking().Where(v => ids.Contains(v.Id))
+            .ToDictionaryAsync(v => v.Id, v => v.SectorCode, ct));
     }
 
     public static CounterDeltas Collect(AppDbContext db)
     {
         var changed = Changed(db);
-        var deltas = new CounterDeltas();
         if (changed.Count == 0)
-            return deltas;
-        var versionIds = changed.SelectMany(e => new[] { Original<long>(e, nameof(Dossier.ProcedureVersionId)), e.Entity.ProcedureVersionId }).Distinct().ToList();
-        var sectors = db.ProcedureVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id))
-            .Select(v => new { v.Id, v.SectorCode }).ToDictionary(v => v.Id, v => v.SectorCode);
-        Fill(changed, sectors, deltas);
-        return deltas;
+            return new CounterDeltas();
+        var ids = VersionIds(changed);
+        return Fill(changed, db.ProcedureVersions.AsNoTracking().Where(v => ids.Contains(v.Id)).ToDictionary(v => v.Id, v => v.SectorCode));
     }
 
+    /// <summary>
+    /// The dossiers whose counted facts or place changed. Most saves (forward, assign, notes) change
+    /// neither, and then no sector lookup and no counter write happen at all.
+    /// </summary>
     private static List<EntityEntry<Dossier>> Changed(AppDbContext db)
     {
         db.ChangeTracker.DetectChanges();
-        return db.ChangeTracker.Entries<Dossier>().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
+        return db.ChangeTracker.Entries<Dossier>()
+            .Where(e => e.State is EntityState.Added or EntityState.Deleted
+                || (e.State == EntityState.Modified && (OriginalFact(e) != Fact(e.Entity) || OriginalKey(e) != Key(e.Entity))))
+            .ToList();
     }
 
-    private static void Fill(List<EntityEntry<Dossier>> changed, Dictionary<long, string> sectors, CounterDeltas deltas)
+    private static List<long> VersionIds(List<EntityEntry<Dossier>> changed) =>
+        changed.SelectMany(e => new[] { Original<long>(e, nameof(Dossier.ProcedureVersionId)), e.Entity.ProcedureVersionId }).Distinct().ToList();
+
+    private static (long, long, string, Channel) Key(Dossier d) => (d.CompetentAgencyId, d.ProcedureVersionId, d.ProcedureCode, d.Channel);
+
+    private static (long, long, string, Channel) OriginalKey(EntityEntry<Dossier> e) => (Original<long>(e, nameof(Dossier.CompetentAgencyId)),
+        Original<long>(e, nameof(Dossier.ProcedureVersionId)), Original<string>(e, nameof(Dossier.ProcedureCode)), Original<Channel>(e, nameof(Dossier.Channel)));
+
+    private static CounterDeltas Fill(List<EntityEntry<Dossier>> changed, Dictionary<long, string> sectors)
     {
+        var deltas = new CounterDeltas();
         foreach (var e in changed)
         {
             if (e.State != EntityState.Added)
@@ -62,6 +71,7 @@ public static class CounterTracking
                 deltas.Add(new CounterPlace(d.CompetentAgencyId, sectors.GetValueOrDefault(d.ProcedureVersionId, ""), d.ProcedureCode, d.Channel), Fact(d), +1);
             }
         }
+        return deltas;
     }
 
     public static CounterFact Fact(Dossier d) =>
