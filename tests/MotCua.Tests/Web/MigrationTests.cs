@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Tests.Infrastructure;
 using MotCua.Web.Data;
+using MotCua.Web.Features.Statistics.Counters;
 
 namespace MotCua.Tests.Web;
 
@@ -68,6 +69,63 @@ public class MigrationTests
         Assert.Contains("0001_initial", error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// 0004 moves the counters into their new layout (partitions on PostgreSQL, a WITHOUT ROWID table
+    /// on SQLite): a database upgraded from 0003 keeps every counter row, and the counters still agree
+    /// with a recount of the dossiers.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Migrate_0004FromCountersOf0003_KeepsEveryRow(DatabaseKind db)
+    {
+        await using var host = await WebHost.StartAsync(db, demoData: true);
+        await using var scope = host.Scope();
+        var context = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var before = await CounterRowsAsync(context);
+        Assert.NotEmpty(before);
+
+        // Back to the 0003 schema with the same rows, as a database of the previous release has it.
+        var provider = db == DatabaseKind.Sqlite ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres;
+        var script0003 = DatabaseMigrator.ScriptsFor(provider).Single(s => s.Version == "0003").Sql;
+        await context.Database.ExecuteSqlRawAsync("CREATE TABLE counters_copy AS SELECT * FROM \"StatisticsCounters\"");
+        await context.Database.ExecuteSqlRawAsync("DROP TABLE \"StatisticsCounters\"");
+        await context.Database.ExecuteSqlRawAsync(script0003);
+        await context.Database.ExecuteSqlRawAsync("INSERT INTO \"StatisticsCounters\" SELECT * FROM counters_copy");
+        await context.Database.ExecuteSqlRawAsync("DROP TABLE counters_copy");
+        await context.Database.ExecuteSqlRawAsync("DELETE FROM __schema_migrations WHERE version = '0004'");
+
+        Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync());
+
+        Assert.Equal(before, await CounterRowsAsync(context));
+        Assert.Empty(await CounterRebuild.VerifyAsync(context, default));
+        var layout = db == DatabaseKind.Sqlite
+            ? "SELECT COUNT(*) FROM sqlite_master WHERE name = 'StatisticsCounters' AND sql LIKE '%WITHOUT ROWID%'"
+            : "SELECT COUNT(*) FROM pg_class WHERE relispartition AND relkind = 'r' AND relname LIKE 'StatisticsCounters%'";
+        // PostgreSQL: one leaf table per cube (2) and grain (3).
+        Assert.Equal(db == DatabaseKind.Sqlite ? 1 : 6, await ScalarAsync(context, layout));
+    }
+
+    private static async Task<List<string>> CounterRowsAsync(AppDbContext context) =>
+        (await context.StatisticsCounters.AsNoTracking().ToListAsync())
+            .Select(c => $"{c.Cube}|{c.Grain}|{c.Day:yyyy-MM-dd}|{c.AgencyId}|{c.SectorCode}|{c.ProcedureCode}|{c.Channel}|{string.Join(',', CounterRebuild.Values(c))}")
+            .Order(StringComparer.Ordinal).ToList();
+
+    private static async Task<long> ScalarAsync(AppDbContext context, string sql)
+    {
+        var connection = context.Database.GetDbConnection();
+        await connection.OpenAsync();
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        finally
+        {
+            await connection.CloseAsync();
+        }
+    }
+
     [Fact]
     public void Scripts_ExistForBothProvidersWithTheSameVersions()
     {
@@ -85,7 +143,9 @@ public class MigrationTests
         await using var command = connection.CreateCommand();
         command.CommandText = db == DatabaseKind.Sqlite
             ? "SELECT m.name, p.name, p.\"notnull\" = 0 FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'"
-            : "SELECT table_name, column_name, is_nullable = 'YES' FROM information_schema.columns WHERE table_schema = 'public'";
+            : "SELECT table_name, column_name, is_nullable = 'YES' FROM information_schema.columns WHERE table_schema = 'public'"
+              // Partitions (the counters' leaf tables, migration 0004) are storage of their parent table.
+              + " AND table_name NOT IN (SELECT relname FROM pg_class WHERE relispartition)";
         await using DbDataReader reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {

@@ -25,8 +25,8 @@ public sealed record IocResponse(string AsOf, IocPeriod Today, IocPeriod Month, 
 /// <summary>
 /// The operations dashboard (IOC) of the office: today, this month, this year, the 12-month on-time
 /// trend, dossiers by channel and overdue dossiers by agency. Every period figure is Report 06a's,
-/// computed from one read of the statistics counters (<see cref="CounterSnapshot"/>); the busiest
-/// procedures and the satisfaction come from the counters too (<see cref="IocQueries"/>).
+/// computed from one read of the statistics counters summed over the scope (<see cref="CounterSnapshot"/>);
+/// the overdue agencies, the busiest procedures and the satisfaction come from the counters too (<see cref="IocQueries"/>).
 /// </summary>
 public sealed class IocHandler(AppDbContext db, IocQueries queries, TimeProvider time)
 {
@@ -46,44 +46,53 @@ public sealed class IocHandler(AppDbContext db, IocQueries queries, TimeProvider
         var monthStart = new DateOnly(today.Year, today.Month, 1);
         var yearStart = new DateOnly(today.Year, 1, 1);
 
-        // One read of the by-agency counters serves every period below (CounterSnapshot); the figures
-        // are those of Report 06a for the same dates, which the tests check.
+        // One read of the by-agency counters, summed over the scope by the database, serves every
+        // period below (CounterSnapshot); the figures are those of Report 06a for the same dates, which the tests check.
         var scope = agencyId is { } root ? await AgencyTree.SubtreeAsync(db, root, ct) : null;
         var counters = await CounterSnapshot.LoadAsync(db, scope, today, ct);
-        var todayRows = counters.Report06a(today, today);
-        var month = CounterSnapshot.Total(counters.Report06a(monthStart, today).Values);
-        var year = CounterSnapshot.Total(counters.Report06a(yearStart, today).Values);
+        var todayFigures = counters.Report06a(today, today);
+        var month = counters.Report06a(monthStart, today);
+        var year = counters.Report06a(yearStart, today);
         // Col 5 joins in person and post; the post share is the same report restricted to the postal channel.
-        var postal = CounterSnapshot.Total(counters.Report06a(yearStart, today, Channel.Postal).Values).NewInPersonOrPostal;
+        var postal = counters.Report06a(yearStart, today, Channel.Postal).NewInPersonOrPostal;
 
         var trend = new List<IocTrendMonth>(TrendMonths);
         for (var back = TrendMonths - 1; back >= 0; back--)
         {
             var first = monthStart.AddMonths(-back);
-            var figures = back == 0 ? month : CounterSnapshot.Total(counters.Report06a(first, first.AddMonths(1).AddDays(-1)).Values);
+            var figures = back == 0 ? month : counters.Report06a(first, first.AddMonths(1).AddDays(-1));
             var onTime = figures.SolvedEarly + figures.SolvedOnTime;
             trend.Add(new IocTrendMonth(first.ToString("yyyy-MM", CultureInfo.InvariantCulture), figures.Solved, onTime, figures.SolvedLate, Percent(onTime, figures.Solved)));
         }
 
-        // Pending and overdue depend only on the end of the period: the rows of any report ending today.
-        var loaded = todayRows.Where(r => r.Value.Pending > 0).Select(r => r.Key).ToList();
-        var agencies = await db.Agencies.AsNoTracking().Where(a => loaded.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => (a.Code, a.Name), ct);
-        var overdue = todayRows.Where(r => r.Value.Pending > 0)
-            .Select(r => new IocAgencyLoad(agencies[r.Key].Code, agencies[r.Key].Name, r.Value.Pending, r.Value.PendingOverdue))
-            .OrderByDescending(r => r.Overdue).ThenByDescending(r => r.Pending).ThenBy(r => r.AgencyCode, StringComparer.Ordinal)
-            .Take(TopAgencies).ToArray();
-
-        var busiest = await queries.BusiestProceduresAsync(scope, yearStart, today, TopProcedures, ct);
-        var satisfaction = await queries.SatisfactionAsync(scope, yearStart, today, ct);
+        var overdue = await OverdueByAgencyAsync(scope, today, ct);
+        var busiest = await queries.BusiestProceduresAsync(scope, today.Year, TopProcedures, ct);
+        var satisfaction = await queries.SatisfactionAsync(scope, today.Year, ct);
 
         return new IocResponse(now.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),
-            Period(today, today, CounterSnapshot.Total(todayRows.Values)), Period(monthStart, today, month), Period(yearStart, today, year),
+            Period(today, today, todayFigures), Period(monthStart, today, month), Period(yearStart, today, year),
             [
                 new IocChannel(Channel.Online, ChannelName(Channel.Online), year.NewOnline),
                 new IocChannel(Channel.InPerson, ChannelName(Channel.InPerson), year.NewInPersonOrPostal - postal),
                 new IocChannel(Channel.Postal, ChannelName(Channel.Postal), postal),
             ],
             trend, overdue, busiest, satisfaction, Convention);
+    }
+
+    /// <summary>
+    /// The agencies with the most overdue pending dossiers at the end of today. Pending and overdue
+    /// depend only on the end of a period (Report 06a col 11 and 13): one prefix per agency.
+    /// </summary>
+    private async Task<IocAgencyLoad[]> OverdueByAgencyAsync(IReadOnlyCollection<long>? scope, DateOnly today, CancellationToken ct)
+    {
+        var prefix = await CounterQueries.PrefixAsync(CounterQueries.Scope(db, scope, null, null, null), today.AddDays(1), c => c.AgencyId, ct);
+        var loads = prefix.Select(kv => (Agency: kv.Key, Figures: Report06aFromCounters.Compute(kv.Value, kv.Value)))
+            .Where(r => r.Figures.Pending > 0).ToList();
+        var ids = loads.Select(r => r.Agency).ToList();
+        var agencies = await db.Agencies.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => (a.Code, a.Name), ct);
+        return loads.Select(r => new IocAgencyLoad(agencies[r.Agency].Code, agencies[r.Agency].Name, r.Figures.Pending, r.Figures.PendingOverdue))
+            .OrderByDescending(r => r.Overdue).ThenByDescending(r => r.Pending).ThenBy(r => r.AgencyCode, StringComparer.Ordinal)
+            .Take(TopAgencies).ToArray();
     }
 
     public static string ChannelName(Channel channel) => channel switch

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using MotCua.Core.Calendar;
 using MotCua.Core.Statistics;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Statistics.Counters;
@@ -13,11 +12,14 @@ namespace MotCua.Web.Features.Statistics;
 /// </summary>
 public sealed class IocQueries(AppDbContext db)
 {
-    /// <summary>The procedures with the most dossiers received in [from, to] (Vietnam dates), most first — from the by-procedure counters.</summary>
-    public async Task<IReadOnlyList<IocProcedureCount>> BusiestProceduresAsync(IReadOnlyCollection<long>? scope, DateOnly from, DateOnly to, int top, CancellationToken ct)
+    /// <summary>
+    /// The procedures with the most dossiers received from 1 January of <paramref name="year"/> to now,
+    /// most first — from the by-procedure year counters (one row per agency, procedure and channel).
+    /// </summary>
+    public async Task<IReadOnlyList<IocProcedureCount>> BusiestProceduresAsync(IReadOnlyCollection<long>? scope, int year, int top, CancellationToken ct)
     {
         // Grouped by code only: a procedure keeps its code across versions even when its name is reworded.
-        var sums = await CounterQueries.InPeriodAsync(CounterQueries.Scope(db, scope, null, null, null, byProcedure: true), from, to, c => c.ProcedureCode, ct);
+        var sums = await CounterQueries.YearToDateAsync(CounterQueries.Scope(db, scope, null, null, null, byProcedure: true), year, c => c.ProcedureCode, ct);
         var rows = sums.Select(kv => (Code: kv.Key, Received: (int)kv.Value[CounterColumn.Received])).Where(r => r.Received > 0)
             .OrderByDescending(r => r.Received).ThenBy(r => r.Code, StringComparer.Ordinal).Take(top).ToList();
         var codes = rows.Select(r => r.Code).ToList();
@@ -28,12 +30,13 @@ public sealed class IocQueries(AppDbContext db)
     }
 
     /// <summary>
-    /// Citizens' ratings (1–5, Decree 61/2018 art. 27–32) given in [from, to] (Vietnam dates, by
-    /// rating day): counts per level, the average and the share of 4 and 5 ("hài lòng") — from the counters.
+    /// Citizens' ratings (1–5, Decree 61/2018 art. 27–32) given from 1 January of <paramref name="year"/>
+    /// to now (Vietnam dates, by rating day): counts per level, the average and the share of 4 and 5
+    /// ("hài lòng") — from the by-agency year counters.
     /// </summary>
-    public async Task<IocSatisfaction> SatisfactionAsync(IReadOnlyCollection<long>? scope, DateOnly from, DateOnly to, CancellationToken ct)
+    public async Task<IocSatisfaction> SatisfactionAsync(IReadOnlyCollection<long>? scope, int year, CancellationToken ct)
     {
-        var sums = await CounterQueries.InPeriodAsync(CounterQueries.Scope(db, scope, null, null, null), from, to, c => c.Channel, ct);
+        var sums = await CounterQueries.YearToDateAsync(CounterQueries.Scope(db, scope, null, null, null), year, c => c.Channel, ct);
         var byLevel = new int[5];
         foreach (var s in sums.Values)
             for (var level = 0; level < 5; level++)
@@ -42,6 +45,4 @@ public sealed class IocQueries(AppDbContext db)
         double? average = ratings == 0 ? null : Math.Round(byLevel.Select((n, i) => (double)n * (i + 1)).Sum() / ratings, 2);
         return new IocSatisfaction(ratings, average, IocHandler.Percent(byLevel[3] + byLevel[4], ratings), byLevel);
     }
-
-    private static DateTime Utc(DateOnly vietnamDate) => VietnamTime.ToOffset(vietnamDate.ToDateTime(TimeOnly.MinValue)).UtcDateTime;
 }

@@ -35,8 +35,8 @@ public sealed class OpenDataSummaryHandler(AppDbContext db, Report06aHandler rep
 
         var year = new DateOnly(today.Year, 1, 1);
         var figures = (await report.HandleAsync(year, today, null, null, null, null, ct)).Total.Figures;
-        // Ratings given this year, by rating day, from the by-agency counters.
-        var rated = await CounterQueries.InPeriodAsync(CounterQueries.Scope(db, null, null, null, null), year, today, c => c.Channel, ct);
+        // Ratings given this year, by rating day, from the by-agency year counters.
+        var rated = await CounterQueries.YearToDateAsync(CounterQueries.Scope(db, null, null, null, null), today.Year, c => c.Channel, ct);
         var byLevel = Enumerable.Range(0, 5).Select(level => rated.Values.Sum(s => s[CounterColumn.Rated1 + level])).ToArray();
         var ratingCount = (int)byLevel.Sum();
         var newTotal = figures.NewOnline + figures.NewInPersonOrPostal;

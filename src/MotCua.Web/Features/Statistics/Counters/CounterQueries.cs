@@ -47,10 +47,29 @@ public static class CounterQueries
     }
 
     /// <summary>Sums over every day before <paramref name="day"/>, grouped by <paramref name="key"/>.</summary>
-    public static async Task<Dictionary<TKey, CounterSums>> PrefixAsync<TKey>(IQueryable<StatisticsCounter> q, DateOnly day,
+    public static Task<Dictionary<TKey, CounterSums>> PrefixAsync<TKey>(IQueryable<StatisticsCounter> q, DateOnly day,
+        Expression<Func<StatisticsCounter, TKey>> key, CancellationToken ct) where TKey : notnull =>
+        SumsAsync(Before(q, day), key, ct);
+
+    /// <summary>
+    /// Sums from 1 January of <paramref name="year"/> to now of the quantities dated when their event
+    /// happens — received, solved, withdrawn, stopped, ratings: the year rows alone, a handful per
+    /// agency and procedure instead of every month and day row of the year. Exact because an event is
+    /// never dated after the clock; <b>not</b> for DueOpened/DueClosed, which can be dated at a deadline
+    /// still to come (use <see cref="PrefixAsync"/> for them).
+    /// </summary>
+    public static Task<Dictionary<TKey, CounterSums>> YearToDateAsync<TKey>(IQueryable<StatisticsCounter> q, int year,
         Expression<Func<StatisticsCounter, TKey>> key, CancellationToken ct) where TKey : notnull
     {
-        var rows = await Before(q, day).GroupBy(key).Select(g => new
+        var first = new DateOnly(year, 1, 1);
+        return SumsAsync(q.Where(c => c.Grain == CounterGrain.Year && c.Day == first), key, ct);
+    }
+
+    /// <summary>Column sums of <paramref name="rows"/> grouped by <paramref name="key"/>, added up by the database.</summary>
+    public static async Task<Dictionary<TKey, CounterSums>> SumsAsync<TKey>(IQueryable<StatisticsCounter> rows,
+        Expression<Func<StatisticsCounter, TKey>> key, CancellationToken ct) where TKey : notnull
+    {
+        var sums = await rows.GroupBy(key).Select(g => new
         {
             g.Key,
             Received = g.Sum(c => (long)c.Received),
@@ -68,7 +87,7 @@ public static class CounterQueries
             Rated4 = g.Sum(c => (long)c.Rated4),
             Rated5 = g.Sum(c => (long)c.Rated5),
         }).ToListAsync(ct);
-        return rows.ToDictionary(r => r.Key, r =>
+        return sums.ToDictionary(r => r.Key, r =>
         {
             var s = new CounterSums { ReceivedOnline = r.ReceivedOnline };
             s[CounterColumn.Received] = r.Received;
@@ -99,15 +118,5 @@ public static class CounterQueries
             .Select(kv => (kv.Key, Figures: Report06aFromCounters.Compute(beforeFrom.GetValueOrDefault(kv.Key) ?? empty, kv.Value)))
             .Where(r => r.Figures.Received > 0)
             .ToDictionary(r => r.Key, r => r.Figures);
-    }
-
-    /// <summary>Sums of the counted quantities with a day in [from, to] (ratings by rating day, receptions by reception day…).</summary>
-    public static async Task<Dictionary<TKey, CounterSums>> InPeriodAsync<TKey>(IQueryable<StatisticsCounter> q, DateOnly from, DateOnly to,
-        Expression<Func<StatisticsCounter, TKey>> key, CancellationToken ct) where TKey : notnull
-    {
-        var beforeFrom = await PrefixAsync(q, from, key, ct);
-        var beforeTo = await PrefixAsync(q, to.AddDays(1), key, ct);
-        var empty = new CounterSums();
-        return beforeTo.ToDictionary(kv => kv.Key, kv => kv.Value.Minus(beforeFrom.GetValueOrDefault(kv.Key) ?? empty));
     }
 }

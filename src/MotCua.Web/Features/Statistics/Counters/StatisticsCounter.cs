@@ -64,8 +64,11 @@ public readonly record struct CounterKey(CounterCube Cube, CounterGrain Grain, D
         _ => day,
     };
 
-    /// <summary>A total order, so that concurrent transactions lock counter rows in the same order (no deadlocks).</summary>
-    public static IComparer<CounterKey> LockOrder { get; } = Comparer<CounterKey>.Create(static (a, b) => a.CompareTo(b));
+    /// <summary>
+    /// The primary key's order: concurrent transactions lock counter rows in this order (no
+    /// deadlocks), and the rebuild writes them in it (neighbouring rows on neighbouring pages).
+    /// </summary>
+    public static IComparer<CounterKey> KeyOrder { get; } = Comparer<CounterKey>.Create(static (a, b) => a.CompareTo(b));
 
     private int CompareTo(CounterKey other)
     {
@@ -115,5 +118,5 @@ public sealed class CounterDeltas
 
     /// <summary>The non-zero changes in key order.</summary>
     public IEnumerable<(CounterKey Key, int[] Values)> NonZero() =>
-        rows.Where(r => r.Value.Any(v => v != 0)).OrderBy(r => r.Key, CounterKey.LockOrder).Select(r => (r.Key, r.Value));
+        rows.Where(r => r.Value.Any(v => v != 0)).OrderBy(r => r.Key, CounterKey.KeyOrder).Select(r => (r.Key, r.Value));
 }
