@@ -8,7 +8,8 @@ using MotCua.Core.Statistics;
 namespace MotCua.Bench.Statistics;
 
 /// <summary>A read measured over HTTP: label, path, whether it needs the statistics permission, and its target if it has one.</summary>
-internal sealed record ReadEndpoint(string Label, string Path, bool Authorized, double? TargetMs);
+/// <summary>A read to measure; <c>Samples</c> overrides the run's sample count for reads that take seconds (one warm-up then).</summary>
+internal sealed record ReadEndpoint(string Label, string Path, bool Authorized, double? TargetMs, int? Samples = null);
 
 internal sealed record Latency(double Median, double P95, int Samples);
 

@@ -156,7 +156,8 @@ public static class StatisticsBench
         foreach (var endpoint in StatisticsResult.Reads(today))
         {
             token = await probe.TokenAsync("leader.demo"); // fresh: some rows take minutes
-            var (latency, status) = await probe.MeasureAsync(endpoint.Path, endpoint.Authorized ? token : null, 3, o.Samples);
+            var (latency, status) = await probe.MeasureAsync(endpoint.Path, endpoint.Authorized ? token : null,
+                endpoint.Samples is null ? 3 : 1, endpoint.Samples ?? o.Samples);
             result.Latencies.Add((endpoint, latency, status));
             Console.Error.WriteLine($"  {endpoint.Label}: {(latency is null ? $"HTTP {(int)status}" : $"median {latency.Median:0.0} ms, p95 {latency.P95:0.0} ms")}");
         }

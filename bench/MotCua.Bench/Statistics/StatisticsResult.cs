@@ -34,6 +34,10 @@ internal sealed class StatisticsResult
             new($"Report 06a, procedure 1.001193 (birth registration), year", Report(first, last, "&procedure=1.001193"), true, 1000),
             new($"Report 06a, agency CAT and its 65 commune police units, year", Report(first, last, "&agency=CAT"), true, 1000),
             new("Open data summary `/api/open-data/summary` (public)", "/api/open-data/summary", false, null),
+            // Per-dossier reads (not on counters, ADR 0003): measured with 3 samples each.
+            new(FormattableString.Invariant($"Decision 766 index, province, month {month:yyyy-MM} (3 samples)"), FormattableString.Invariant($"/api/statistics/766?period={month:yyyy-MM}"), true, null, 3),
+            new(FormattableString.Invariant($"Decision 766 index, province, year {year} (3 samples)"), FormattableString.Invariant($"/api/statistics/766?period={year}"), true, null, 3),
+            new("Circular 01/2018 evaluation, province, month 2025-03 (3 samples)", "/api/statistics/evaluation-01?from=2025-03-01&to=2025-03-31", true, null, 3),
         ];
     }
 
@@ -117,7 +121,7 @@ internal sealed class StatisticsResult
                 : $"| {endpoint.Label} | {Ms(latency.Median)} | {Ms(latency.P95)} | {(latency.Median / Baseline.Median).ToString("#,0.0", CultureInfo.InvariantCulture)} | {target}{(endpoint.TargetMs is { } limit ? (latency.P95 < limit ? " met" : latency.Median < limit ? " met at the median" : " **missed**") : "")} |");
         }
         Line();
-        Line(FormattableString.Invariant($"Each read: 3 warm-up requests, then {Latencies.FirstOrDefault(l => l.Latency is not null).Latency?.Samples} sequential requests by one client; latency measured by the client (whole body read)."));
+        Line(FormattableString.Invariant($"Each read: 3 warm-up requests, then {Latencies.FirstOrDefault(l => l.Latency is not null).Latency?.Samples} sequential requests by one client (reads marked 3 samples: 1 warm-up, then 3 requests); latency measured by the client (whole body read)."));
         if (Writes is { } w)
         {
             Line();
