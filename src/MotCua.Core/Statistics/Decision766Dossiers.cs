@@ -65,92 +65,22 @@ public static class Decision766Dossiers
     public static Dossier766Counts Count(IEnumerable<Dossier766Fact> facts, DateTime from, DateTime to, DateTime now, WorkingCalendar? calendar)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        if (to <= from)
-            throw new ArgumentException("The period must end after it starts.", nameof(to));
-        var cutoff = now < to ? now : to;
-        int counted = 0, received = 0, carried = 0, finishedOnTime = 0, finishedLate = 0, pendingOnTime = 0, pendingLate = 0, awaiting = 0, twice = 0;
-        int solved = 0, online = 0, onlineOk = 0, inPerson = 0, byPost = 0, documentResults = 0, electronicResults = 0, digitised = 0, disliked = 0, rated = 0;
-        var solvedTime = TimeSpan.Zero;
+        var period = new Dossier766Period(from, to, now, calendar);
+        var tally = new Dossier766Tally(period);
         foreach (var f in facts)
-        {
-            if (!OnTime766.Counts(f, from, to))
-                continue;
-            counted++;
-            var outcome = OnTime766.Evaluate(f, cutoff, calendar);
-            var finished = outcome.Rule == OnTime766Rule.Finished;
-            if (finished && outcome.OnTime) finishedOnTime++;
-            else if (finished) finishedLate++;
-            else if (outcome.OnTime) pendingOnTime++;
-            else pendingLate++;
-            if (outcome.Rule == OnTime766Rule.AwaitingSupplement) awaiting++;
-            if (outcome.SupplementedMoreThanOnce) twice++;
-            if (f.Rating is >= 1 and <= 2 && f.RatedAt < cutoff) disliked++;
-            if (f.Rating is not null && f.RatedAt < cutoff) rated++;
-
-            if (IsSolvedIn(f, from, to))
-            {
-                solved++;
-                solvedTime += ProcessingTime(f, calendar);
-                if (f.ResultIsDocument)
-                {
-                    documentResults++;
-                    if (f.HasElectronicResult) electronicResults++;
-                }
-            }
-
-            if (f.ReceivedAt < from)
-            {
-                carried++;
-                continue;
-            }
-            received++;
-            var electronicWhereRequired = !f.ResultIsDocument || !f.HasResult || f.HasElectronicResult;
-            switch (f.Channel)
-            {
-                case Channel.Online:
-                    online++;
-                    if (electronicWhereRequired) onlineOk++;
-                    break;
-                case Channel.Postal: byPost++; break;
-                default: inPerson++; break;
-            }
-            if (f.ComponentsDigitised && electronicWhereRequired) digitised++;
-        }
-        return new Dossier766Counts
-        {
-            Counted = counted,
-            ReceivedInPeriod = received,
-            CarriedIn = carried,
-            FinishedOnTime = finishedOnTime,
-            FinishedLate = finishedLate,
-            PendingWithinTime = pendingOnTime,
-            PendingOverdue = pendingLate,
-            AwaitingSupplement = awaiting,
-            SupplementedMoreThanOnce = twice,
-            Solved = solved,
-            SolvedWorkingTime = solvedTime,
-            ReceivedOnline = online,
-            OnlineWithElectronicResultWhereRequired = onlineOk,
-            ReceivedInPerson = inPerson,
-            ReceivedByPost = byPost,
-            SolvedWithDocumentResult = documentResults,
-            SolvedWithElectronicResult = electronicResults,
-            Digitised = digitised,
-            Disliked = disliked,
-            Rated = rated,
-        };
+            tally.Add(period.Judge(f));
+        return tally.Counts;
     }
 
     /// <summary>Indicator 2.2 per procedure: dossiers solved in the period and their average working days, by procedure code.</summary>
     public static IReadOnlyList<ProcessingTime766> ProcessingTimes(IEnumerable<Dossier766Fact> facts, DateTime from, DateTime to, WorkingCalendar? calendar, decimal workingDayHours)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        return facts.Where(f => IsSolvedIn(f, from, to))
-            .GroupBy(f => f.ProcedureCode, StringComparer.Ordinal)
-            .Select(g => new ProcessingTime766(g.Key, g.First().ProcedureName, g.Count(),
-                WorkingDays(g.Aggregate(TimeSpan.Zero, (sum, f) => sum + ProcessingTime(f, calendar)), g.Count(), workingDayHours)))
-            .OrderBy(p => p.ProcedureCode, StringComparer.Ordinal)
-            .ToList();
+        var period = new Dossier766Period(from, to, to, calendar);
+        var tally = new ProcessingTime766Tally();
+        foreach (var f in facts)
+            tally.Add(period.Judge(f));
+        return tally.Result(workingDayHours);
     }
 
     /// <summary>Average working days, rounded to 2 decimals; 0 for no dossier.</summary>

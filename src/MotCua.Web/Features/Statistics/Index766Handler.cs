@@ -40,51 +40,61 @@ public sealed class Index766Handler(AppDbContext db, CalendarProvider calendars,
             .Where(d => d.ReceivedAt != null && d.ReceivedAt < end && ((d.ProcessingEndedAt ?? d.EndedAt) == null || (d.ProcessingEndedAt ?? d.EndedAt) >= start));
         if (scope is not null)
             dossiers = dossiers.Where(d => scope.Contains(d.CompetentAgencyId));
-        var rows = await dossiers.Select(d => new Row(d.Id, d.CompetentAgencyId, d.ReceivingAgencyId, d.ProcedureId, d.ProcedureVersionId, d.ProcedureCode,
-                d.ProcedureName, d.CaseCode, d.Status, d.Channel, d.ReceivedAt, d.ClockStartAt, d.DueAt, d.ProcessingEndedAt, d.ReturnedAt, d.EndedAt,
-                d.PausedAt, d.PausedWorkingMinutes, d.NoAppointment, d.LimitUnit, d.LimitValue, d.Rating, d.RatedAt))
-            .ToListAsync(ct);
 
         // Supplements during processing (those at reception come before the clock starts).
         var supplements = (await db.SupplementRequests.AsNoTracking()
                 .Where(r => r.DuringProcessing && r.RequestedAt < end && dossiers.Select(d => d.Id).Contains(r.DossierId))
                 .Select(r => new { r.DossierId, r.RequestedAt, r.AcceptedAt }).ToListAsync(ct))
             .ToLookup(r => r.DossierId, r => new SupplementSpan(AsUtc(r.RequestedAt), r.AcceptedAt is { } a ? AsUtc(a) : null));
-        // File kinds only for the dossiers 3.3, 4.1 and 4.2 look at: received or solved in the period.
-        var withFiles = dossiers.Where(d => d.ReceivedAt >= start || (d.ProcessingEndedAt >= start && d.ProcessingEndedAt < end)).Select(d => d.Id);
-        var files = (await db.DossierFiles.AsNoTracking()
-                .Where(f => f.DossierId != null && withFiles.Contains(f.DossierId.Value))
-                .Select(f => new { DossierId = f.DossierId!.Value, f.Kind, f.DocumentIndex }).Distinct().ToListAsync(ct))
-            .ToLookup(f => f.DossierId);
-        var versionIds = rows.Select(r => r.ProcedureVersionId).Distinct().ToList();
-        var definitions = await db.ProcedureVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id))
-            .Select(v => new { v.Id, v.Definition }).ToDictionaryAsync(v => v.Id, v => v.Definition, ct);
+        var files = await Index766Files.LoadAsync(db, dossiers, start, end, ct);
+        var versions = await Index766Versions.LoadAsync(db, ct);
 
-        var facts = rows.Select(r => (Row: r, Fact: Fact(r, supplements[r.Id].ToList(), files[r.Id].Select(f => (f.Kind, f.DocumentIndex)).ToList(),
-            definitions.GetValueOrDefault(r.ProcedureVersionId)))).ToList();
-        var offerings = await OfferingsAsync(period, scope, facts.Where(f => f.Row.Channel == Channel.Online && f.Row.ReceivedAt >= start).Select(f => f.Row), ct);
+        // The dossiers are streamed and judged once each (a year of a province is millions of rows):
+        // memory holds the tallies, not the dossiers.
+        var judging = new Dossier766Period(start, end, now, calendar);
+        var province = new Dossier766Tally(judging);
+        var times = new ProcessingTime766Tally();
+        var byAgency = new Dictionary<long, Dossier766Tally>();
+        var usedOnline = new HashSet<(long ProcedureId, long AgencyId)>();
+        var rows = dossiers.Select(d => new Row(d.Id, d.CompetentAgencyId, d.ReceivingAgencyId, d.ProcedureId, d.ProcedureVersionId, d.ProcedureCode,
+            d.ProcedureName, d.CaseCode, d.Status, d.Channel, d.ReceivedAt, d.ClockStartAt, d.DueAt, d.ProcessingEndedAt, d.ReturnedAt, d.EndedAt,
+            d.PausedAt, d.PausedWorkingMinutes, d.NoAppointment, d.LimitUnit, d.LimitValue, d.Rating, d.RatedAt));
+        await foreach (var r in rows.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            var judgement = judging.Judge(Fact(r, supplements[r.Id].ToList(), files.Of(r.Id), versions.GetValueOrDefault(r.ProcedureVersionId)));
+            province.Add(judgement);
+            times.Add(judgement);
+            if (judgement.Counted)
+            {
+                if (!byAgency.TryGetValue(r.CompetentAgencyId, out var tally))
+                    byAgency[r.CompetentAgencyId] = tally = new Dossier766Tally(judging);
+                tally.Add(judgement);
+            }
+            if (r.Channel == Channel.Online && r.ReceivedAt >= start)
+            {
+                usedOnline.Add((r.ProcedureId, r.ReceivingAgencyId));
+                usedOnline.Add((r.ProcedureId, r.CompetentAgencyId));
+            }
+        }
+        var offerings = await OfferingsAsync(period, scope, usedOnline, ct);
 
-        var provinceScores = Decision766Scorecard.Score(
-            Decision766Dossiers.Count(facts.Select(f => f.Fact), start, end, now, calendar), Decision766Catalogue.Count(offerings.Select(o => o.Offering)), dayHours);
+        var provinceScores = Decision766Scorecard.Score(province.Counts, Decision766Catalogue.Count(offerings.Select(o => o.Offering)), dayHours);
         var (points, max) = Score766.Total(provinceScores);
-        var province = new Index766Unit(points, max, provinceScores,
-            Decision766Dossiers.ProcessingTimes(facts.Select(f => f.Fact), start, end, calendar, dayHours));
+        var provinceUnit = new Index766Unit(points, max, provinceScores, times.Result(dayHours));
 
-        var ranked = facts.Where(f => OnTime766.Counts(f.Fact, start, end)).Select(f => f.Row.CompetentAgencyId).Distinct().ToList();
+        var ranked = byAgency.Keys.ToList();
         var names = await db.Agencies.AsNoTracking().Where(a => ranked.Contains(a.Id)).Select(a => new { a.Id, a.Code, a.Name }).ToDictionaryAsync(a => a.Id, ct);
-        var byAgency = facts.ToLookup(f => f.Row.CompetentAgencyId, f => f.Fact);
         var offered = offerings.ToLookup(o => o.AgencyId, o => o.Offering);
         var agencies = ranked.Select(id =>
         {
-            var scores = Decision766Scorecard.Score(Decision766Dossiers.Count(byAgency[id], start, end, now, calendar),
-                Decision766Catalogue.Count(offered[id]), dayHours, computableOnly: true);
+            var scores = Decision766Scorecard.Score(byAgency[id].Counts, Decision766Catalogue.Count(offered[id]), dayHours, computableOnly: true);
             var (p, m) = Score766.Total(scores);
             return new Index766Agency(names[id].Code, names[id].Name, 0, p, m, scores);
         }).ToList();
 
         return new Index766Response(
             new Index766Period(Iso(period.From), Iso(period.To), period.Label),
-            province, Rank(agencies),
+            provinceUnit, Rank(agencies),
             Decision766Indicators.All.Where(i => !i.Computable).Select(i => new Index766NotComputable(i.Id, i.Name, i.Pmax, i.Reason!)).ToList(),
             Decision766Indicators.Caveats,
             (now < end ? now : end).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
@@ -100,12 +110,9 @@ public sealed class Index766Handler(AppDbContext db, CalendarProvider calendars,
         return result;
     }
 
-    private static Dossier766Fact Fact(Row r, List<SupplementSpan> supplements, List<(DossierFileKind Kind, int? Index)> files, ProcedureDefinition? definition)
+    private static Dossier766Fact Fact(Row r, List<SupplementSpan> supplements, Index766Files.OfDossier files, Index766Versions.Facts? version)
     {
-        var required = definition?.Cases.FirstOrDefault(c => c.Code == r.CaseCode)?.Documents
-            .Select((d, i) => (d, i)).Where(x => x.d.Required).Select(x => x.i).ToList() ?? [];
-        // Components received as files: at reception (Component) or as a supplement at the desk (Supplement), by document index.
-        var components = files.Where(f => f.Kind is DossierFileKind.Component or DossierFileKind.Supplement && f.Index is not null).Select(f => f.Index!.Value).ToHashSet();
+        var required = version?.RequiredByCase.GetValueOrDefault(r.CaseCode) ?? [];
         return new Dossier766Fact
         {
             ProcedureCode = r.ProcedureCode,
@@ -123,9 +130,10 @@ public sealed class Index766Handler(AppDbContext db, CalendarProvider calendars,
             NoAppointment = r.NoAppointment,
             Limit = new TimeLimit(r.LimitValue, r.LimitUnit),
             Supplements = supplements,
-            ResultIsDocument = definition is not null && Decision766Catalogue.ResultIsDocument(definition),
-            HasElectronicResult = files.Any(f => f.Kind == DossierFileKind.Result),
-            ComponentsDigitised = components.Count > 0 && required.All(components.Contains),
+            ResultIsDocument = version?.ResultIsDocument ?? false,
+            HasElectronicResult = files.HasResult,
+            // Components received as files: at reception (Component) or as a supplement at the desk (Supplement), by document index.
+            ComponentsDigitised = files.HasComponents && required.All(files.HasComponent),
             Rating = r.Rating,
             RatedAt = AsUtc(r.RatedAt),
         };
@@ -135,7 +143,8 @@ public sealed class Index766Handler(AppDbContext db, CalendarProvider calendars,
     /// The offerings in scope of the procedures whose version is in force at the period end (or today
     /// if earlier); MotCua keeps only the current offerings, regenerated at each publication.
     /// </summary>
-    private async Task<List<(long AgencyId, Offering766 Offering)>> OfferingsAsync(Period766 period, HashSet<long>? scope, IEnumerable<Row> online, CancellationToken ct)
+    private async Task<List<(long AgencyId, Offering766 Offering)>> OfferingsAsync(Period766 period, HashSet<long>? scope,
+        HashSet<(long ProcedureId, long AgencyId)> used, CancellationToken ct)
     {
         var today = VietnamTime.Today(time);
         var on = period.To < today ? period.To : today;
@@ -147,7 +156,6 @@ public sealed class Index766Handler(AppDbContext db, CalendarProvider calendars,
         if (scope is not null)
             query = query.Where(o => scope.Contains(o.AgencyId));
         var rows = await query.Select(o => new { o.ProcedureId, o.AgencyId, o.OnlineLevel }).Take(1_000_000).ToListAsync(ct);
-        var used = online.SelectMany(r => new[] { (r.ProcedureId, r.ReceivingAgencyId), (r.ProcedureId, r.CompetentAgencyId) }).ToHashSet();
         return rows.Where(o => complete.ContainsKey(o.ProcedureId))
             .Select(o => (o.AgencyId, new Offering766(o.ProcedureId, o.OnlineLevel, complete[o.ProcedureId], used.Contains((o.ProcedureId, o.AgencyId)))))
             .ToList();
