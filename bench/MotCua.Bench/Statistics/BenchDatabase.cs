@@ -24,8 +24,14 @@ internal sealed class BenchDatabase
     }
 
     public DatabaseProvider Provider { get; }
+    /// <summary>The benchmark's own connections: no pooling on SQLite, so the file can be deleted at the end.</summary>
     public string ConnectionString { get; }
     public string Name { get; }
+
+    /// <summary>What the deployable is given: as an operator would configure it (on SQLite the README's default, pooled).</summary>
+    public string DeployableConnectionString => Provider == DatabaseProvider.Sqlite
+        ? new SqliteConnectionStringBuilder { DataSource = Name }.ToString()
+        : ConnectionString;
 
     public static BenchDatabase Create(DatabaseProvider provider, int dossiers, string? server, string workFolder)
     {

@@ -38,7 +38,7 @@ public static class StatisticsBench
         Process? server = null;
         try
         {
-            var deployable = new Deployable(webDll, o.Provider, database.ConnectionString, work);
+            var deployable = new Deployable(webDll, o.Provider, database.DeployableConnectionString, work);
             result.DemoSeed = Step("demo-seed", await deployable.RunVerbAsync("demo-seed"));
             database.DeleteDemoDossiers();
 
@@ -65,7 +65,7 @@ public static class StatisticsBench
 
             using var http = new HttpClient { BaseAddress = new Uri(Url), Timeout = TimeSpan.FromMinutes(10) };
             var start = Stopwatch.StartNew();
-            server = await new Deployable(webDll, o.Provider, database.ConnectionString, work).StartServerAsync(http, Url);
+            server = await new Deployable(webDll, o.Provider, database.DeployableConnectionString, work).StartServerAsync(http, Url);
             result.ServerStart = start.Elapsed;
             await MeasureAsync(new HttpProbe(http), o, nowUtc, expected, result);
         }
