@@ -17,8 +17,10 @@ namespace MotCua.Web.Features.Statistics;
 /// and per competent agency, ranked. Reads only what can count: the dossiers received before the
 /// period end and not ended before its start, their processing-stage supplements, the kinds of
 /// their files, the definitions of their procedure versions, and the current catalogue offerings.
-/// The formulas are Core's (<see cref="Decision766Dossiers"/>, <see cref="Decision766Catalogue"/>,
-/// <see cref="Decision766Scorecard"/>); this class only loads and groups.
+/// The dossiers are streamed, never held: each is judged once and added to the tallies of the
+/// province, its agency and its procedure (a province's year is millions of dossiers).
+/// The formulas are Core's (<see cref="Decision766Dossiers"/>, <see cref="Dossier766Tally"/>,
+/// <see cref="Decision766Catalogue"/>, <see cref="Decision766Scorecard"/>); this class only loads and groups.
 /// </summary>
 public sealed class Index766Handler(AppDbContext db, CalendarProvider calendars, TimeProvider time)
 {
