@@ -35,6 +35,10 @@ internal sealed class StatisticsResult
             new($"Report 06a, agency CAT and its 65 commune police units, year", Report(first, last, "&agency=CAT"), true, 1000),
             new("Open data summary `/api/open-data/summary` (public)", "/api/open-data/summary", false, null),
             // Per-dossier reads (not on counters, ADR 0003): measured with 3 samples each.
+            new(FormattableString.Invariant($"Drill-down list, pending overdue at {today:yyyy-MM-dd}, province, page 1 (3 samples)"),
+                FormattableString.Invariant($"/api/statistics/report-06a/dossiers?from={today:yyyy-MM-dd}&to={today:yyyy-MM-dd}&figure=pendingOverdue"), true, null, 3),
+            new(FormattableString.Invariant($"Drill-down list, new online in {month:yyyy-MM}, province, page 1 (3 samples)"),
+                FormattableString.Invariant($"/api/statistics/report-06a/dossiers?from={month:yyyy-MM-dd}&to={month.AddMonths(1).AddDays(-1):yyyy-MM-dd}&figure=newOnline"), true, null, 3),
             new(FormattableString.Invariant($"Decision 766 index, province, month {month:yyyy-MM} (3 samples)"), FormattableString.Invariant($"/api/statistics/766?period={month:yyyy-MM}"), true, null, 3),
             new(FormattableString.Invariant($"Decision 766 index, province, year {year} (3 samples)"), FormattableString.Invariant($"/api/statistics/766?period={year}"), true, null, 3),
             new("Circular 01/2018 evaluation, province, month 2025-03 (3 samples)", "/api/statistics/evaluation-01?from=2025-03-01&to=2025-03-31", true, null, 3),
