@@ -125,17 +125,6 @@ public sealed class CounterSums
             values[i] += other.values[i];
         ReceivedOnline += other.ReceivedOnline;
     }
-
-    /// <summary>Column by column difference (a period is a prefix minus a prefix).</summary>
-    public CounterSums Minus(CounterSums other)
-    {
-        var result = new CounterSums { ReceivedOnline = ReceivedOnline - other.ReceivedOnline };
-        for (var i = 0; i < values.Length; i++)
-            result.values[i] = values[i] - other.values[i];
-        return result;
-    }
-
-    public long Get(int column) => values[column];
 }
 
 /// <summary>Report 06a from prefix sums: prefixes at the first day and at the day after the last, split by channel for cols 4–5.</summary>

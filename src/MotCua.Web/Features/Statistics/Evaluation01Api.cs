@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Accounts;
+using MotCua.Web.Features.Organization;
 using MotCua.Web.Infrastructure.Http;
 
 namespace MotCua.Web.Features.Statistics;
@@ -21,13 +22,9 @@ public static class Evaluation01Api
         var (f, t, problem) = ParsePeriod(from, to);
         if (problem is not null)
             return problem;
-        long? agencyId = null;
-        if (!string.IsNullOrWhiteSpace(agency))
-        {
-            agencyId = await db.Agencies.AsNoTracking().Where(a => a.Code == agency.Trim()).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct);
-            if (agencyId is null)
-                return Problems.NotFound("Không có cơ quan với mã này.");
-        }
+        var (found, agencyId) = await AgencyTree.FindByCodeAsync(db, agency, ct);
+        if (!found)
+            return Problems.NotFound("Không có cơ quan với mã này.");
         return TypedResults.Ok(await handler.HandleAsync(f, t, agencyId, ct));
     }
 

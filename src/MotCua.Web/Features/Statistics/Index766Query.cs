@@ -3,6 +3,7 @@ using MotCua.Core.Calendar;
 using MotCua.Core.Statistics;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Accounts;
+using MotCua.Web.Features.Organization;
 using MotCua.Web.Infrastructure.Http;
 
 namespace MotCua.Web.Features.Statistics;
@@ -40,7 +41,7 @@ public static class Index766Api
         var parsed = Parse(period, VietnamTime.Today(time), out var error);
         if (parsed is null)
             return Problems.Validation("period", error!);
-        var (agencyId, found) = await FindAgencyAsync(db, agency, ct);
+        var (found, agencyId) = await AgencyTree.FindByCodeAsync(db, agency, ct);
         if (!found)
             return Problems.NotFound("Không có cơ quan với mã này.");
         return TypedResults.Ok(await handler.HandleAsync(parsed, agencyId, ct));
@@ -56,15 +57,5 @@ public static class Index766Api
             return null;
         }
         return period;
-    }
-
-    /// <summary>The agency's id for a code; (null, true) when no code was given, (null, false) for an unknown code.</summary>
-    public static async Task<(long? Id, bool Found)> FindAgencyAsync(AppDbContext db, string? code, CancellationToken ct)
-    {
-        if (string.IsNullOrWhiteSpace(code))
-            return (null, true);
-        var trimmed = code.Trim();
-        var id = await db.Agencies.AsNoTracking().Where(a => a.Code == trimmed).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct);
-        return (id, id is not null);
     }
 }

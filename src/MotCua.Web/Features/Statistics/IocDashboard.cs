@@ -113,18 +113,9 @@ public sealed class IocHandler(AppDbContext db, IocQueries queries, TimeProvider
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>Resolves an agency code (404 when unknown) for the endpoint and the pages alike.</summary>
-    public static async Task<(bool Found, long? Id)> ResolveAgencyAsync(AppDbContext db, string? code, CancellationToken ct)
-    {
-        if (string.IsNullOrWhiteSpace(code))
-            return (true, null);
-        var id = await db.Agencies.AsNoTracking().Where(a => a.Code == code.Trim()).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct);
-        return (id is not null, id);
-    }
-
     public static async Task<IResult> Endpoint(string? agency, IocHandler handler, AppDbContext db, CancellationToken ct)
     {
-        var (found, agencyId) = await ResolveAgencyAsync(db, agency, ct);
+        var (found, agencyId) = await AgencyTree.FindByCodeAsync(db, agency, ct);
         if (!found)
             return Problems.NotFound("Không có cơ quan với mã này.");
         return TypedResults.Ok(await handler.HandleAsync(agencyId, ct));

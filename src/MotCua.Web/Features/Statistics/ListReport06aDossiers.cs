@@ -71,14 +71,14 @@ public sealed class Report06aDossiersHandler(AppDbContext db)
         var dossiers = db.Dossiers.AsNoTracking().Where(Report06aFigurePredicates.For(r.Figure, start, end));
         if (r.Agency is not null)
         {
-            if (await AgencyIdAsync(r.Agency, ct) is not { } root)
+            if ((await AgencyTree.FindByCodeAsync(db, r.Agency, ct)).Id is not { } root)
                 return null;
             var scope = await AgencyTree.SubtreeAsync(db, root, ct);
             dossiers = dossiers.Where(d => scope.Contains(d.CompetentAgencyId));
         }
         if (r.CompetentAgency is not null)
         {
-            if (await AgencyIdAsync(r.CompetentAgency, ct) is not { } only)
+            if ((await AgencyTree.FindByCodeAsync(db, r.CompetentAgency, ct)).Id is not { } only)
                 return null;
             dossiers = dossiers.Where(d => d.CompetentAgencyId == only);
         }
@@ -137,9 +137,6 @@ public sealed class Report06aDossiersHandler(AppDbContext db)
     public static string Key(Report06aFigure figure) => JsonNamingPolicy.CamelCase.ConvertName(figure.ToString());
 
     private static long Minutes(DateTime t) => t.Ticks / TimeSpan.TicksPerMinute;
-
-    private async Task<long?> AgencyIdAsync(string code, CancellationToken ct) =>
-        await db.Agencies.AsNoTracking().Where(a => a.Code == code).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct);
 
     private static DateTime Utc(DateOnly vietnamDate) => VietnamTime.ToOffset(vietnamDate.ToDateTime(TimeOnly.MinValue)).UtcDateTime;
 

@@ -19,7 +19,7 @@ public sealed record OpenDataSummaryResponse(string AsOf, int Year, CatalogueSum
 /// (the "N procedures, M at level 3, K at level 4" of the provincial reports) and this year's
 /// dossiers so far, counted with the Report 06a convention (received this year or carried into it).
 /// </summary>
-public sealed class OpenDataSummaryHandler(AppDbContext db, Report06aHandler report, TimeProvider time)
+public sealed class OpenDataSummaryHandler(AppDbContext db, Report06aHandler report, IocQueries queries, TimeProvider time)
 {
     public async Task<OpenDataSummaryResponse> HandleAsync(CancellationToken ct)
     {
@@ -35,18 +35,13 @@ public sealed class OpenDataSummaryHandler(AppDbContext db, Report06aHandler rep
 
         var year = new DateOnly(today.Year, 1, 1);
         var figures = (await report.HandleAsync(year, today, null, null, null, null, ct)).Total.Figures;
-        // Ratings given this year, by rating day, from the by-agency year counters.
-        var rated = await CounterQueries.YearToDateAsync(CounterQueries.Scope(db, null, null, null, null), today.Year, c => c.Channel, ct);
-        var byLevel = Enumerable.Range(0, 5).Select(level => rated.Values.Sum(s => s[CounterColumn.Rated1 + level])).ToArray();
-        var ratingCount = (int)byLevel.Sum();
+        // Ratings given this year, by rating day: the IOC's satisfaction figures for the whole province.
+        var satisfaction = await queries.SatisfactionAsync(null, today.Year, ct);
         var newTotal = figures.NewOnline + figures.NewInPersonOrPostal;
         var dossiers = new DossierSummary(figures.Received, figures.NewOnline, figures.NewInPersonOrPostal, figures.Solved,
             figures.SolvedEarly + figures.SolvedOnTime, figures.SolvedLate,
-            Percent(figures.SolvedEarly + figures.SolvedOnTime, figures.Solved), Percent(figures.NewOnline, newTotal),
-            figures.Pending, figures.PendingOverdue, ratingCount,
-            ratingCount == 0 ? null : Math.Round(byLevel.Select((n, i) => (double)n * (i + 1)).Sum() / ratingCount, 2));
+            IocHandler.Percent(figures.SolvedEarly + figures.SolvedOnTime, figures.Solved), IocHandler.Percent(figures.NewOnline, newTotal),
+            figures.Pending, figures.PendingOverdue, satisfaction.Ratings, satisfaction.Average);
         return new OpenDataSummaryResponse(today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), today.Year, catalogue, dossiers, Report06aHandler.Convention);
     }
-
-    private static double? Percent(int part, int whole) => whole == 0 ? null : Math.Round(100.0 * part / whole, 1);
 }

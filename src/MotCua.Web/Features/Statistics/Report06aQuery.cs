@@ -98,13 +98,9 @@ public sealed class Report06aHandler(AppDbContext db)
             return Problems.Validation("to", "Kỳ báo cáo tối đa 10 năm.");
         if (!q.Ok)
             return Problems.Validation(q.Errors);
-        long? agencyId = null;
-        if (!string.IsNullOrWhiteSpace(agency))
-        {
-            agencyId = await db.Agencies.AsNoTracking().Where(a => a.Code == agency).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct);
-            if (agencyId is null)
-                return Problems.NotFound("Không có cơ quan với mã này.");
-        }
+        var (found, agencyId) = await AgencyTree.FindByCodeAsync(db, agency, ct);
+        if (!found)
+            return Problems.NotFound("Không có cơ quan với mã này.");
         var report = await handler.HandleAsync(f!.Value, t!.Value, agencyId, sector, procedure, ch, ct);
         return format switch
         {

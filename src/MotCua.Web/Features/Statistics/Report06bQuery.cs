@@ -76,13 +76,9 @@ public sealed class Report06bHandler(AppDbContext db)
             return Problems.Validation("to", "Ngày kết thúc phải sau ngày bắt đầu.");
         if (!q.Ok)
             return Problems.Validation(q.Errors);
-        long? agencyId = null;
-        if (!string.IsNullOrWhiteSpace(agency))
-        {
-            agencyId = await db.Agencies.AsNoTracking().Where(a => a.Code == agency).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct);
-            if (agencyId is null)
-                return Problems.NotFound("Không có cơ quan với mã này.");
-        }
+        var (found, agencyId) = await AgencyTree.FindByCodeAsync(db, agency, ct);
+        if (!found)
+            return Problems.NotFound("Không có cơ quan với mã này.");
         var grouping = groupBy == "level" ? Report06bGrouping.Level : Report06bGrouping.Sector;
         var report = await handler.HandleAsync(f!.Value, t!.Value, agencyId, grouping, ch, ct);
         var asTable = new Report06aResponse(report.From, report.To,

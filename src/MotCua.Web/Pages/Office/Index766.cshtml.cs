@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using MotCua.Core.Calendar;
 using MotCua.Core.Statistics;
 using MotCua.Web.Data;
+using MotCua.Web.Features.Organization;
 using MotCua.Web.Features.Statistics;
 
 namespace MotCua.Web.Pages.Office;
@@ -34,7 +35,7 @@ public sealed class Index766Model(Index766Handler handler, AppDbContext db, Time
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
-        var (agencyId, found) = await Index766Api.FindAgencyAsync(db, Agency, ct);
+        var (found, agencyId) = await AgencyTree.FindByCodeAsync(db, Agency, ct);
         if (!found)
         {
             Error = "Không có cơ quan với mã này.";

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MotCua.Web.Data;
+using MotCua.Web.Features.Organization;
 using MotCua.Web.Features.Statistics;
 
 namespace MotCua.Web.Pages.Office;
@@ -28,7 +29,7 @@ public abstract class IocPageModel(IocHandler handler, AppDbContext db, IOptions
     public async Task OnGetAsync(CancellationToken ct)
     {
         Agency = string.IsNullOrWhiteSpace(Agency) ? null : Agency.Trim();
-        var (found, agencyId) = await IocHandler.ResolveAgencyAsync(db, Agency, ct);
+        var (found, agencyId) = await AgencyTree.FindByCodeAsync(db, Agency, ct);
         if (!found)
         {
             Error = "Không có cơ quan với mã này.";

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Data;
+using MotCua.Web.Features.Organization;
 
 namespace MotCua.Web.Pages.Office;
 
@@ -16,10 +17,8 @@ public static class ReportScopeInput
             || !DateOnly.TryParseExact(to, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
             || t < f || t.DayNumber - f.DayNumber > 3660)
             return (null, $"Vui lòng chọn {periodName} hợp lệ (ngày kết thúc sau ngày bắt đầu, tối đa 10 năm).");
-        if (string.IsNullOrWhiteSpace(agency))
-            return (new Scope(f, t, null), null);
-        var id = await db.Agencies.AsNoTracking().Where(a => a.Code == agency.Trim()).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct);
-        return id is null ? (null, "Không có cơ quan với mã này.") : (new Scope(f, t, id), null);
+        var (found, id) = await AgencyTree.FindByCodeAsync(db, agency, ct);
+        return found ? (new Scope(f, t, id), null) : (null, "Không có cơ quan với mã này.");
     }
 
     public static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
