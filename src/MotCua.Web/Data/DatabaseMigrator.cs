@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Reflection;
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,8 +36,7 @@ public sealed class DatabaseMigrator(AppDbContext db, DatabaseOptions options, I
         var sql = reader.ReadToEnd().Replace("\r\n", "\n", StringComparison.Ordinal);
         var fileName = resource[prefix.Length..^4];
         var version = fileName.Split('_', 2)[0];
-        var checksum = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sql)));
-        return new Script(version, fileName, sql, checksum);
+        return new Script(version, fileName, sql, MigrationChecksum.Of(sql));
     }
 
     /// <summary>Applies what is pending; returns how many scripts were applied.</summary>
@@ -62,8 +60,12 @@ public sealed class DatabaseMigrator(AppDbContext db, DatabaseOptions options, I
             {
                 if (applied.TryGetValue(script.Version, out var checksum))
                 {
-                    if (checksum != script.Checksum)
+                    if (checksum == script.Checksum)
+                        continue;
+                    if (!MigrationChecksum.IsFormer(options.Provider, script.Version, checksum))
                         throw new InvalidOperationException($"Migration {script.Name} was changed after it was applied; add a new migration instead.");
+                    await ExecuteAsync(connection, null,
+                        $"UPDATE __schema_migrations SET checksum = '{script.Checksum}' WHERE version = '{script.Version}'", ct);
                     continue;
                 }
                 await using var tx = await connection.BeginTransactionAsync(ct);

@@ -70,6 +70,38 @@ public class MigrationTests
     }
 
     /// <summary>
+    /// A database migrated before the checksum left out comment lines recorded the whole text of
+    /// 0001; it still starts, and the record is brought to the statements-only checksum.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Migrate_FormerWholeTextChecksum_AcceptedAndReplaced(DatabaseKind db)
+    {
+        await using var host = await WebHost.StartAsync(db, demoData: false);
+        await using var scope = host.Scope();
+        var context = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var former = db == DatabaseKind.Postgres
+            ? "618aac193c0780afd0fe69fcfd9df213dc4e4fbcb1c6310095d0e8c27906a558"
+            : "316ef96e4db00867c8564978f2ac541e7cf514cac5d89f138e27bfd5bd4271f9";
+        await context.Database.ExecuteSqlAsync($"UPDATE __schema_migrations SET checksum = {former} WHERE version = '0001'");
+
+        Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync());
+
+        var provider = db == DatabaseKind.Postgres ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+        var current = DatabaseMigrator.ScriptsFor(provider).Single(s => s.Version == "0001").Checksum;
+        var recorded = await context.Database.SqlQueryRaw<string>("SELECT checksum AS \"Value\" FROM __schema_migrations WHERE version = '0001'").SingleAsync();
+        Assert.Equal(current, recorded);
+    }
+
+    [Fact]
+    public void Checksum_IgnoresCommentLinesButNotStatements()
+    {
+        const string script = "-- 0009: a note\nCREATE TABLE t (id int);\n";
+        Assert.Equal(MigrationChecksum.Of(script), MigrationChecksum.Of("-- 0009: a corrected note\nCREATE TABLE t (id int);\n"));
+        Assert.NotEqual(MigrationChecksum.Of(script), MigrationChecksum.Of("-- 0009: a note\nCREATE TABLE t (id bigint);\n"));
+    }
+
+    /// <summary>
     /// 0004 moves the counters into their new layout (partitions on PostgreSQL, a WITHOUT ROWID table
     /// on SQLite): a database upgraded from 0003 keeps every counter row, and the counters still agree
     /// with a recount of the dossiers.
