@@ -1,5 +1,7 @@
 using MotCua.Web.Data;
 using MotCua.Web.Features.Accounts;
+using MotCua.Web.Features.Accounts.Administration;
+using MotCua.Web.Features.Accounts.Sessions;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Catalog;
 using MotCua.Web.Features.DemoData;
@@ -7,6 +9,7 @@ using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Statistics;
 using MotCua.Web.Infrastructure.Http;
+using MotCua.Web.Infrastructure.Security;
 
 // Content root = the application's folder, so appsettings.json and wwwroot are found whatever the
 // working directory; relative data paths (data/motcua.db, data/keys) stay relative to where it runs.
@@ -18,6 +21,9 @@ builder.Services.AddAppDatabase(builder.Configuration);
 builder.Services.AddProblemResponses();
 builder.Services.AddApiJson();
 builder.Services.AddAccounts(builder.Configuration);
+builder.Services.AddSessions(builder.Configuration);
+builder.Services.AddAccountAdministration();
+builder.Services.AddSecurityHeaders(builder.Configuration);
 builder.Services.AddCalendar(builder.Configuration);
 builder.Services.AddCatalog();
 builder.Services.AddDossiers(builder.Configuration);
@@ -35,6 +41,7 @@ if (await DatabaseCommands.TryRunAsync(app, args))
 await DatabaseCommands.PrepareAsync(app);
 await DemoDataSetup.SeedIfEnabledAsync(app);
 
+app.UseSecurityHeaders();
 // Malformed input (bad JSON, oversize body) is the client's error: 400/413, never a 500.
 app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : 500 });
 // The API answers every status with ProblemDetails; pages get a Vietnamese error page.
@@ -44,12 +51,18 @@ app.UseStaticFiles();
 // Explicit, after the status-code pages, so a re-executed error page is routed again.
 app.UseRouting();
 app.UseAuthentication();
+app.UseSessions();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseAntiforgery();
 
-app.MapOpenApi();
+// The API description only where configuration enables it (the demo does; production does not).
+if (app.Configuration.GetValue("OpenApi:Enabled", false))
+    app.MapOpenApi();
 app.MapAccountsApi();
+app.MapSessionsApi();
+app.MapAccountAdministrationApi();
+app.MapSecurityTxt();
 app.MapCalendarApi();
 app.MapCatalogApi();
 app.MapDossiersApi();

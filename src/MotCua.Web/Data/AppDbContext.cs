@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using MotCua.Core.Catalog;
 using MotCua.Web.Features.Accounts;
+using MotCua.Web.Features.Accounts.Sessions;
 using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Catalog;
@@ -25,6 +26,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Agency> Agencies => Set<Agency>();
     public DbSet<UserAccount> UserAccounts => Set<UserAccount>();
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<Sector> Sectors => Set<Sector>();
     public DbSet<Procedure> Procedures => Set<Procedure>();
     public DbSet<ProcedureVersion> ProcedureVersions => Set<ProcedureVersion>();
@@ -137,6 +139,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         });
         DossierModel.Configure(modelBuilder);
         StatisticsCounter.Configure(modelBuilder);
+        UserSession.Configure(modelBuilder);
     }
 
     /// <summary>

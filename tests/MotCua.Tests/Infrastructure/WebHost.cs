@@ -32,7 +32,7 @@ public sealed class WebHost : IAsyncDisposable
         _keys = keys;
     }
 
-    public static async Task<WebHost> StartAsync(DatabaseKind kind, bool demoData, IReadOnlyDictionary<string, string>? settings = null)
+    public static async Task<WebHost> StartAsync(DatabaseKind kind, bool demoData, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {
         var database = await TestDatabase.CreateAsync(kind);
         var time = new FakeTime(DefaultNow);
@@ -50,7 +50,11 @@ public sealed class WebHost : IAsyncDisposable
             b.UseSetting("Outbox:Enabled", "false");
             foreach (var (key, value) in settings ?? new Dictionary<string, string>())
                 b.UseSetting(key, value);
-            b.ConfigureServices(s => s.AddSingleton<TimeProvider>(time));
+            b.ConfigureServices(s =>
+            {
+                s.AddSingleton<TimeProvider>(time);
+                services?.Invoke(s);
+            });
         });
         var host = new WebHost(factory, database, time, keys);
         _ = factory.Server; // start: migrations run here

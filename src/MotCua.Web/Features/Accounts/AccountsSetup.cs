@@ -40,8 +40,7 @@ public static class AccountsSetup
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                o.ExpireTimeSpan = TimeSpan.FromHours(8);
-                o.SlidingExpiration = true;
+                // Lifetime, idle timeout and the session claim: Sessions/SessionsSetup.cs.
                 // The API answers 401/403 as ProblemDetails instead of redirecting to the login page.
                 o.Events.OnRedirectToLogin = ctx => ApiOrRedirect(ctx, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = ctx => ApiOrRedirect(ctx, StatusCodes.Status403Forbidden);
@@ -77,11 +76,12 @@ public static class AccountsSetup
 
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/auth/token", async Task<IResult> (TokenRequest? request, SignInHandler handler, CancellationToken ct) =>
+        app.MapPost("/api/auth/token", async Task<IResult> (TokenRequest? request, SignInHandler handler, Sessions.SessionStore sessions, CancellationToken ct) =>
             {
                 var principal = await handler.HandleAsync(request?.UserName, request?.Password, BearerTokenDefaults.AuthenticationScheme, ct);
                 if (principal is null)
                     return Problems.Problem(StatusCodes.Status401Unauthorized, "invalid-credentials", "Tên đăng nhập hoặc mật khẩu không đúng");
+                principal = await sessions.StartAsync(principal, Sessions.SessionKind.Bearer, ct);
                 return TypedResults.SignIn(principal, authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
             })
             .WithTags("Accounts")

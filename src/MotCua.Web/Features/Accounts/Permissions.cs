@@ -19,11 +19,14 @@ public static class Permissions
     public const string OrganizationManage = "organization.manage";
     public const string StatisticsView = "statistics.view";
     public const string AuditView = "audit.view";
+    /// <summary>Disable accounts and change their roles (ends their sessions).</summary>
+    public const string AccountsManage = "accounts.manage";
 
     public static readonly IReadOnlyList<string> All =
     [
         DossierReceive, DossierAssign, DossierProcess, DossierApprove, DossierIssue, DossierReturn,
         CatalogManage, CalendarManage, OrganizationManage, StatisticsView, AuditView,
+        AccountsManage,
     ];
 }
 
