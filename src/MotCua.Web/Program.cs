@@ -18,6 +18,7 @@ builder.Services.AddAppDatabase(builder.Configuration);
 builder.Services.AddProblemResponses();
 builder.Services.AddApiJson();
 builder.Services.AddAccounts(builder.Configuration);
+builder.Services.AddAccountsApi();
 builder.Services.AddCalendar(builder.Configuration);
 builder.Services.AddCatalog();
 builder.Services.AddDossiers(builder.Configuration);
@@ -50,6 +51,7 @@ app.UseAntiforgery();
 
 app.MapOpenApi();
 app.MapAccountsApi();
+app.MapAccountRoutes();
 app.MapCalendarApi();
 app.MapCatalogApi();
 app.MapDossiersApi();
