@@ -9,6 +9,8 @@ namespace MotCua.Core.Dossiers;
 /// </summary>
 public static class ExtensionRule
 {
+    public const string OnlyOnce = "Hồ sơ đã được gia hạn một lần; chỉ được hẹn lại ngày trả kết quả không quá một lần.";
+
     /// <summary>Vietnamese messages for the officer; empty when the extension is allowed. Instants are Vietnam-local.</summary>
     /// <param name="extensionCount">Extensions already granted to this dossier.</param>
     public static IReadOnlyList<string> Check(WorkingCalendar calendar, DateTime requestedAt, DateTime currentDue, DateTime newDue, int extensionCount)
@@ -20,7 +22,7 @@ public static class ExtensionRule
         // "Việc hẹn lại ngày trả kết quả được thực hiện không quá một lần" (art. 19.9).
         if (extensionCount >= 1)
         {
-            errors.Add("Hồ sơ đã được gia hạn một lần; chỉ được hẹn lại ngày trả kết quả không quá một lần.");
+            errors.Add(OnlyOnce);
         }
 
         // "Chậm nhất 01 ngày trước ngày hết hạn": one working day of working time, hour-precise

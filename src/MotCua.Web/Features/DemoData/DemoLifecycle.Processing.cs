@@ -5,7 +5,7 @@ using MotCua.Web.Features.Dossiers;
 
 namespace MotCua.Web.Features.DemoData;
 
-/// <summary>Processing, decision and return actions (ProcessingActions, DecisionActions, ReturnActions).</summary>
+/// <summary>Processing, decision and return actions (the same effects as Features/Dossiers/Actions/).</summary>
 internal sealed partial class DemoLifecycle
 {
     public bool Forward(DemoActor officer, DateTime at, string note)
@@ -78,19 +78,11 @@ internal sealed partial class DemoLifecycle
     {
         if (!Apply(DossierAction.Approve, leader, at, summary, toAgencyId: dossier.ReceivingAgencyId))
             return false;
-        dossier.ResultNumber = resultNumber;
-        dossier.ResultSigner = leader.Name;
-        dossier.ResultDate = DateOnly.FromDateTime(DossierWorkflow.Local(Last));
-        dossier.ResultSummary = summary;
-        dossier.ProcessingEndedAt = Last;
-        dossier.CurrentAgencyId = dossier.ReceivingAgencyId;
-        dossier.AssigneeId = null;
-        dossier.CurrentStep = null;
-        dossier.StepDueAt = null;
+        dossier.RecordResult(resultNumber, leader.Name, DateOnly.FromDateTime(DossierWorkflow.Local(Last)), summary, Last);
         return true;
     }
 
-    /// <summary>Return by an officer (counter, post, online) or download by the owner (ReturnActions).</summary>
+    /// <summary>Return by an officer (counter, post, online) or download by the owner (Actions/Return.cs, Actions/ReceiveOnline.cs).</summary>
     public bool Return(DemoActor actor, DateTime at, ReturnMethod method, string? receivedBy, bool byOwner)
     {
         var note = byOwner ? "Công dân nhận kết quả trực tuyến" : method switch
@@ -107,7 +99,7 @@ internal sealed partial class DemoLifecycle
         return true;
     }
 
-    /// <summary>Satisfaction rating by the owner: not a transition, so no history row (ReturnActions.Rate).</summary>
+    /// <summary>Satisfaction rating by the owner: not a transition, so no history row (Actions/Rate.cs).</summary>
     public bool Rate(DateTime at, int rating, string? comment)
     {
         if (Reach(at) is not { } t)

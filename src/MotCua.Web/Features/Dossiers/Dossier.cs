@@ -96,6 +96,23 @@ public sealed class Dossier
     public DateTime? RatedAt { get; set; }
 
     public long Version { get; set; }
+
+    /// <summary>
+    /// The competent agency's result (status 9): the document's number, signer, date and summary;
+    /// processing ends now (the KPI end time) and the dossier goes back to the receiving agency for return.
+    /// </summary>
+    public void RecordResult(string number, string signer, DateOnly date, string? summary, DateTime nowUtc)
+    {
+        ResultNumber = number;
+        ResultSigner = signer;
+        ResultDate = date;
+        ResultSummary = summary;
+        ProcessingEndedAt = nowUtc;
+        CurrentAgencyId = ReceivingAgencyId;
+        AssigneeId = null;
+        CurrentStep = null;
+        StepDueAt = null;
+    }
 }
 
 /// <summary>Append-only: one row per action on a dossier (process control sheet, DVCQG progress sync).</summary>

@@ -13,21 +13,12 @@ public sealed class DossierValidationException(IReadOnlyList<FieldError> errors)
     public IReadOnlyList<FieldError> Errors { get; } = errors;
 }
 
-/// <summary>What an action sees: the dossier (tracked), the actor, the time and the calendar.</summary>
+/// <summary>
+/// What an action sees: the dossier (tracked), the actor, the time and the calendar. Who may act
+/// was settled by <see cref="DossierPolicy"/> before the action runs; the action checks its input.
+/// </summary>
 public sealed record DossierActionContext(AppDbContext Db, Dossier Dossier, DossierActor Actor, DateTime NowUtc, WorkingCalendar Calendar)
 {
-    public void Require(string permission, long? agencyId)
-    {
-        if (!Actor.Can(permission) || (agencyId is not null && Actor.AgencyId != agencyId))
-            throw new DossierForbiddenException("Bạn không có quyền thực hiện thao tác này với hồ sơ.");
-    }
-
-    public void RequireOwner()
-    {
-        if (Actor.IsOfficer || Dossier.OwnerAccountId != Actor.UserId)
-            throw new DossierForbiddenException("Chỉ chủ hồ sơ được thực hiện thao tác này.");
-    }
-
     public static void Check(bool ok, string field, string message)
     {
         if (!ok)
@@ -53,32 +44,50 @@ public sealed record DossierActionOutcome(OutcomeKind Kind, string Message, IRea
     };
 
     public static DossierActionOutcome Fail(OutcomeKind kind, string message, string type = "") => new(kind, message, [], null, type);
+
+    /// <summary>A command the policy refuses: 403 for the actor or place, 409 for the state, 400 for a rule answered as invalid input.</summary>
+    public static DossierActionOutcome Refused(DossierPermit permit) => permit.Kind switch
+    {
+        OutcomeKind.Invalid => new(OutcomeKind.Invalid, permit.Reason, [new FieldError(permit.Field, permit.Reason)], null),
+        OutcomeKind.Conflict => Fail(OutcomeKind.Conflict, permit.Reason, "invalid-state"),
+        _ => Fail(permit.Kind, permit.Reason),
+    };
 }
 
 /// <summary>
 /// Runs one dossier action as one transaction: load within the actor's scope (someone else's ID is
 /// a 404 that reveals nothing), apply, save once; a concurrent change of the same dossier (version
 /// token) or an action the state does not allow is a conflict and leaves the dossier as it was.
+/// Before the action runs, <see cref="DossierPolicy"/> decides whether the actor may give the
+/// command here and now; the pages ask <see cref="AllowedAsync"/> of the same policy for their buttons.
 /// The API endpoints and the office and portal pages call this same runner.
 /// </summary>
 public sealed class DossierActionRunner(AppDbContext db, CalendarProvider calendars, TimeProvider time)
 {
-    public async Task<IResult> RunAsync(long id, DossierActor? actor, Func<DossierActionContext, Task> action, CancellationToken ct) =>
-        (await TryAsync(id, actor, action, ct)).ToHttpResult();
+    public async Task<IResult> RunAsync(long id, DossierActor? actor, DossierCommand command, Func<DossierActionContext, CancellationToken, Task> action,
+        CancellationToken ct) =>
+        (await TryAsync(id, actor, command, action, ct)).ToHttpResult();
 
-    public async Task<DossierActionOutcome> TryAsync(long id, DossierActor? actor, Func<DossierActionContext, Task> action, CancellationToken ct)
+    /// <param name="shownVersion">The version of the dossier the form was filled against; another version is a conflict (someone acted since).</param>
+    public async Task<DossierActionOutcome> TryAsync(long id, DossierActor? actor, DossierCommand command, Func<DossierActionContext, CancellationToken, Task> action,
+        CancellationToken ct, long? shownVersion = null)
     {
         if (actor is null)
             return DossierActionOutcome.Fail(OutcomeKind.Unauthenticated, "Chưa đăng nhập.");
         var dossier = await db.Dossiers.VisibleTo(actor, db.Consultations).SingleOrDefaultAsync(d => d.Id == id, ct);
         if (dossier is null)
             return DossierActionOutcome.Fail(OutcomeKind.NotFound, "Không tìm thấy hồ sơ.");
+        if (shownVersion is { } shown && dossier.Version != shown)
+            return DossierActionOutcome.Fail(OutcomeKind.Conflict, "Hồ sơ vừa được người khác cập nhật. Vui lòng xem lại hồ sơ rồi thực hiện lại.", "invalid-state");
+        var permit = DossierPolicy.Decide(command, actor, dossier, await ConsultedAsync(id, ct));
+        if (!permit.IsAllowed)
+            return DossierActionOutcome.Refused(permit);
         var calendar = await calendars.GetAsync(ct);
         var context = new DossierActionContext(db, dossier, actor, time.GetUtcNow().UtcDateTime, calendar);
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await action(context);
+            await action(context, ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
@@ -101,6 +110,18 @@ public sealed class DossierActionRunner(AppDbContext db, CalendarProvider calend
             return DossierActionOutcome.Fail(OutcomeKind.Conflict, "Hồ sơ vừa được người khác xử lý. Vui lòng tải lại hồ sơ và thử lại.", "concurrent-change");
         }
         return new DossierActionOutcome(OutcomeKind.Ok, "Đã thực hiện.", [], SubmitDossierHandler.Receipt(dossier));
+    }
+
+    /// <summary>The commands the actor may give on the dossier now: the buttons the pages show.</summary>
+    public async Task<IReadOnlyList<DossierCommand>> AllowedAsync(Dossier dossier, DossierActor actor, CancellationToken ct) =>
+        DossierPolicy.Allowed(actor, dossier, await ConsultedAsync(dossier.Id, ct));
+
+    private async Task<ConsultedAgencies> ConsultedAsync(long dossierId, CancellationToken ct)
+    {
+        var rows = await db.Consultations.AsNoTracking().Where(c => c.DossierId == dossierId)
+            .Select(c => new { c.AgencyId, Open = c.AnsweredAt == null }).ToListAsync(ct);
+        return rows.Count == 0 ? ConsultedAgencies.None
+            : new(rows.Select(r => r.AgencyId).ToHashSet(), rows.Where(r => r.Open).Select(r => r.AgencyId).ToHashSet());
     }
 
     /// <summary>SQLite in WAL mode refuses a write from a stale snapshot (SQLITE_BUSY): another writer won.</summary>

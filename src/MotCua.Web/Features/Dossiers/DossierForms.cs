@@ -11,31 +11,16 @@ using MotCua.Web.Infrastructure.Http;
 namespace MotCua.Web.Features.Dossiers;
 
 /// <summary>
-/// The forms of a dossier as PDF (DOMAIN A.8). Dossiers received from 1 July 2025 use the
-/// Circular 03/2025/TT-VPCP set: 01 receipt and appointment, 02 supplement request, 03 refusal,
-/// 04 apology and extension, 05 notice of stopping, 06 process control sheet, 07 register.
-/// Older dossiers use the Circular 01/2018/TT-VPCP set, where 05 is the control sheet and 06 the
-/// register (no notice of stopping).
+/// The forms of a dossier as PDF (DOMAIN A.8); which forms exist is <see cref="DossierFormSet"/>.
 /// </summary>
 public sealed class DossierFormsHandler(AppDbContext db, TimeProvider time)
 {
-    public static readonly DateTime Regime2025 = new(2025, 6, 30, 17, 0, 0, DateTimeKind.Utc); // 1 Jul 2025 00:00 +07:00
-
     public async Task<(byte[]? Pdf, string? Error)> HandleAsync(Dossier d, string number, CancellationToken ct)
     {
-        var legacy = (d.ReceivedAt ?? d.SubmittedAt ?? d.CreatedAt) < Regime2025;
-        var kind = (legacy, number) switch
-        {
-            (_, "01") => "receipt",
-            (_, "02") => "supplement",
-            (_, "03") => "refusal",
-            (_, "04") => "apology",
-            (false, "05") => "stop",
-            (false, "06") or (true, "05") => "control",
-            _ => null,
-        };
-        if (kind is null)
+        if (DossierFormSet.KindOf(d, number) is not { } kind)
             return (null, "Mẫu không có trong bộ biểu mẫu áp dụng cho hồ sơ này.");
+        if (!DossierFormSet.HasContent(d, kind))
+            return (null, "Hồ sơ chưa có nội dung cho mẫu này.");
         var agencies = await db.Agencies.AsNoTracking()
             .Where(a => a.Id == d.ReceivingAgencyId || a.Id == d.CompetentAgencyId).ToDictionaryAsync(a => a.Id, ct);
         var unit = agencies[d.ReceivingAgencyId];
@@ -44,13 +29,12 @@ public sealed class DossierFormsHandler(AppDbContext db, TimeProvider time)
             PlaceAndDate(time.GetUtcNow().UtcDateTime));
         FormDocument? form = kind switch
         {
-            "receipt" when d.Code is not null => await ReceiptAsync(d, header, number, ct),
-            "supplement" => await SupplementAsync(d, header, number, ct),
-            "refusal" when d.RefusalReason is not null || d.Status == MotCua.Core.Dossiers.DossierStatus.Refused => Refusal(d, header, number),
-            "apology" when d.ExtensionCount > 0 => await ApologyAsync(d, header, number, agencies[d.CompetentAgencyId], ct),
-            "stop" when d.Status is MotCua.Core.Dossiers.DossierStatus.Stopped or MotCua.Core.Dossiers.DossierStatus.Withdrawn => Stop(d, header, number),
-            "control" => await ProcessSheet.BuildAsync(db, d, header, number, ct),
-            _ => null,
+            DossierFormKind.Receipt => await ReceiptAsync(d, header, number, ct),
+            DossierFormKind.Supplement => await SupplementAsync(d, header, number, ct),
+            DossierFormKind.Refusal => Refusal(d, header, number),
+            DossierFormKind.Apology => await ApologyAsync(d, header, number, agencies[d.CompetentAgencyId], ct),
+            DossierFormKind.StopNotice => Stop(d, header, number),
+            _ => await ProcessSheet.BuildAsync(db, d, header, number, ct),
         };
         return form is null ? (null, "Hồ sơ chưa có nội dung cho mẫu này.") : (FormPdf.Render(form), null);
     }

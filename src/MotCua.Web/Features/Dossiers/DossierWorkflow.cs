@@ -28,8 +28,7 @@ public static class DossierWorkflow
     public static DossierHistory Transition(Dossier dossier, DossierAction action, long? actorId, string actorName, DateTime nowUtc,
         string? note = null, long? toAgencyId = null, long? toUserId = null)
     {
-        var next = DossierStateMachine.Next(dossier.Status, action)
-            ?? throw new DossierRuleException($"Không thể \"{DossierStateMachine.VietnameseName(action)}\" khi hồ sơ đang ở trạng thái \"{DossierStateMachine.VietnameseName(dossier.Status)}\".");
+        var next = DossierStateMachine.Next(dossier.Status, action) ?? throw new DossierRuleException(DossierPolicy.WrongState(action, dossier.Status));
         var row = new DossierHistory
         {
             Dossier = dossier,
@@ -117,6 +116,11 @@ public static class DossierWorkflow
         var due = ToUtc(calendar.AddWorkingTime(Local(nowUtc), amount));
         return dossier.DueAt is { } overall && due > overall ? overall : due;
     }
+
+    /// <summary>The appointment as told to the applicant in notifications.</summary>
+    public static string DueText(Dossier d) => d.DueAt is { } due
+        ? Local(due).ToString("HH:mm 'ngày' dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)
+        : "không có ngày hẹn";
 
     public static DateTime Local(DateTime utc) => VietnamTime.ToLocal(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)));
 

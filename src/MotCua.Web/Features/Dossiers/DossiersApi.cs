@@ -1,5 +1,5 @@
 using System.Threading.RateLimiting;
-using MotCua.Web.Features.Accounts;
+using MotCua.Web.Features.Dossiers.Actions;
 using MotCua.Web.Infrastructure.Files;
 using MotCua.Web.Infrastructure.Http;
 
@@ -28,12 +28,9 @@ public static class DossiersApi
         services.AddScoped<ListDossiersHandler>();
         services.AddScoped<GetDossierHandler>();
         services.AddScoped<TrackDossierHandler>();
-        services.AddScoped<SignUpHandler>();
         services.AddScoped<DossierFormsHandler>();
-        services.AddScoped<ListOfficersHandler>();
         services.AddScoped<DownloadFileHandler>();
         services.AddScoped<SaveDraftHandler>();
-        services.AddScoped<ProfileHandler>();
         var tracking = configuration.GetSection(TrackingOptions.Section).Get<TrackingOptions>() ?? new TrackingOptions();
         services.AddRateLimiter(o =>
         {
@@ -56,10 +53,6 @@ public static class DossiersApi
 
     public static IEndpointRouteBuilder MapDossiersApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/officers", ListOfficersHandler.Endpoint).WithTags("Accounts").RequireAuthorization().WithSummary("Officers of the caller's agency with a role");
-        app.MapGet("/api/accounts/me", ProfileHandler.GetEndpoint).WithTags("Accounts").RequireAuthorization().WithSummary("The applicant's profile");
-        app.MapPut("/api/accounts/me", ProfileHandler.PutEndpoint).WithTags("Accounts").RequireAuthorization().WithSummary("Change contact details and address");
-        app.MapPost("/api/accounts", SignUpHandler.Endpoint).WithTags("Accounts").WithSummary("Sign up as a citizen or business").AllowAnonymous();
         app.MapGet("/api/tracking/{code}", TrackDossierHandler.Endpoint).WithTags("Tracking")
             .WithSummary("Public tracking: dossier code + check=last 4 digits of ID number or phone").RequireRateLimiting(TrackDossierHandler.RateLimitPolicy);
         app.MapPost("/api/files", UploadFileHandler.Endpoint).WithTags("Dossiers").RequireAuthorization().DisableAntiforgery()
@@ -79,41 +72,42 @@ public static class DossiersApi
             SaveDraftHandler.Endpoint(http, id, request, handler, ct)).WithSummary("Update a draft; submit it with POST /api/dossiers and draftId");
         g.MapPost("/counter", ReceiveAtCounterHandler.Endpoint).WithSummary("Receive a walk-in or postal dossier at a desk (Idempotency-Key header)");
 
-        Action(g, "accept", c => ReceptionActions.Accept(c));
-        Action<SupplementRequestBody>(g, "request-supplement-at-reception", ReceptionActions.RequestSupplement);
-        Action<ReasonRequest>(g, "refuse", ReceptionActions.Refuse);
-        Action<SupplementSubmission>(g, "supplement", ReceptionActions.SubmitSupplement);
-        Action<NoteRequest>(g, "forward", ProcessingActions.Forward);
-        Action<AssignRequest>(g, "assign", ProcessingActions.Assign);
-        Action<NoteRequest>(g, "transfer", ProcessingActions.Transfer);
-        Action<NoteRequest>(g, "send-back", ProcessingActions.SendBack);
-        Action<InterAgencyRequest>(g, "transfer-agency", ConsultActions.TransferToAgency);
-        Action<ConsultRequest>(g, "consult", ConsultActions.Consult);
-        Action<AnswerRequest>(g, "answer-consultation", ConsultActions.Answer);
-        Action<SupplementRequestBody>(g, "request-supplement", DecisionActions.RequestSupplement);
-        Action<NoteRequest>(g, "confirm-supplement", DecisionActions.ConfirmSupplement);
-        Action<PaymentRequestBody>(g, "request-payment", DecisionActions.RequestPayment);
-        Action<NoteRequest>(g, "confirm-payment", DecisionActions.ConfirmPayment);
-        Action<ApproveRequest>(g, "approve", DecisionActions.Approve);
-        Action<ReasonRequest>(g, "recall", DecisionActions.Recall);
-        Action<ReasonRequest>(g, "stop", DecisionActions.Stop);
-        Action<ReasonRequest>(g, "withdraw", DecisionActions.Withdraw);
-        Action<ExtendRequest>(g, "extend", DecisionActions.Extend);
-        Action<ReturnRequest>(g, "return", ReturnActions.Return);
-        Action(g, "receive-online", ReturnActions.ReceiveOnline);
-        Action<RateRequest>(g, "rate", ReturnActions.Rate);
+        Action(g, DossierCommand.Accept, Accept.RunAsync);
+        Action<SupplementRequestBody>(g, DossierCommand.RequestSupplementAtReception, RequestSupplementAtReception.RunAsync);
+        Action<ReasonRequest>(g, DossierCommand.Refuse, Refuse.RunAsync);
+        Action<SupplementSubmission>(g, DossierCommand.SubmitSupplement, SubmitSupplement.RunAsync);
+        Action<NoteRequest>(g, DossierCommand.Forward, Forward.RunAsync);
+        Action<AssignRequest>(g, DossierCommand.Assign, Assign.RunAsync);
+        Action<NoteRequest>(g, DossierCommand.Transfer, Transfer.RunAsync);
+        Action<NoteRequest>(g, DossierCommand.SendBack, SendBack.RunAsync);
+        Action<InterAgencyRequest>(g, DossierCommand.TransferAgency, TransferAgency.RunAsync);
+        Action<ConsultRequest>(g, DossierCommand.Consult, Consult.RunAsync);
+        Action<AnswerRequest>(g, DossierCommand.AnswerConsultation, AnswerConsultation.RunAsync);
+        Action<SupplementRequestBody>(g, DossierCommand.RequestSupplement, RequestSupplement.RunAsync);
+        Action<NoteRequest>(g, DossierCommand.ConfirmSupplement, ConfirmSupplement.RunAsync);
+        Action<PaymentRequestBody>(g, DossierCommand.RequestPayment, RequestPayment.RunAsync);
+        Action<NoteRequest>(g, DossierCommand.ConfirmPayment, ConfirmPayment.RunAsync);
+        Action<ApproveRequest>(g, DossierCommand.Approve, Approve.RunAsync);
+        Action<ReasonRequest>(g, DossierCommand.Recall, Recall.RunAsync);
+        Action<ReasonRequest>(g, DossierCommand.Stop, Stop.RunAsync);
+        Action<ReasonRequest>(g, DossierCommand.Withdraw, Withdraw.RunAsync);
+        Action<ExtendRequest>(g, DossierCommand.Extend, Extend.RunAsync);
+        Action<ReturnRequest>(g, DossierCommand.Return, Return.RunAsync);
+        Action(g, DossierCommand.ReceiveOnline, ReceiveOnline.RunAsync);
+        Action<RateRequest>(g, DossierCommand.Rate, Rate.RunAsync);
         return app;
     }
 
-    private static void Action<TBody>(RouteGroupBuilder g, string name, Func<DossierActionContext, TBody, Task> action) where TBody : class =>
-        g.MapPost($"/{{id:long}}/{name}", (long id, TBody? body, HttpContext http, DossierActionRunner runner, CancellationToken ct) =>
+    /// <summary>One route per command (<see cref="DossierCommands.Route"/>); the runner asks <see cref="DossierPolicy"/> before the action runs.</summary>
+    private static void Action<TBody>(RouteGroupBuilder g, DossierCommand command, Func<DossierActionContext, TBody, CancellationToken, Task> action) where TBody : class =>
+        g.MapPost($"/{{id:long}}/{DossierCommands.Route(command)}", (long id, TBody? body, HttpContext http, DossierActionRunner runner, CancellationToken ct) =>
                 body is null
                     ? Task.FromResult<IResult>(Problems.Validation("body", "Thiếu nội dung yêu cầu."))
-                    : runner.RunAsync(id, DossierActor.From(http.User), c => action(c, body), ct))
-            .WithSummary($"Dossier action: {name}");
+                    : runner.RunAsync(id, DossierActor.From(http.User), command, (c, t) => action(c, body, t), ct))
+            .WithSummary($"Dossier action: {DossierCommands.Route(command)}");
 
-    private static void Action(RouteGroupBuilder g, string name, Func<DossierActionContext, Task> action) =>
-        g.MapPost($"/{{id:long}}/{name}", (long id, HttpContext http, DossierActionRunner runner, CancellationToken ct) =>
-                runner.RunAsync(id, DossierActor.From(http.User), action, ct))
-            .WithSummary($"Dossier action: {name}");
+    private static void Action(RouteGroupBuilder g, DossierCommand command, Func<DossierActionContext, CancellationToken, Task> action) =>
+        g.MapPost($"/{{id:long}}/{DossierCommands.Route(command)}", (long id, HttpContext http, DossierActionRunner runner, CancellationToken ct) =>
+                runner.RunAsync(id, DossierActor.From(http.User), command, action, ct))
+            .WithSummary($"Dossier action: {DossierCommands.Route(command)}");
 }

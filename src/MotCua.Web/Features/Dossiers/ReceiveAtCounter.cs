@@ -88,7 +88,7 @@ public sealed class ReceiveAtCounterHandler(AppDbContext db, DossierIntake intak
         DossierIntake.Attach(dossier, files);
         DossierWorkflow.Created(db, dossier, actor, now, channel == Channel.Postal ? "Tiếp nhận hồ sơ qua bưu chính" : "Tiếp nhận hồ sơ trực tiếp");
         NotificationOutboxHandler.Queue(db, now, dossier.ApplicantEmail, dossier.ApplicantPhone, $"Hồ sơ {dossier.Code} đã được tiếp nhận",
-            $"Hồ sơ \"{dossier.ProcedureName}\" đã được tiếp nhận với mã {dossier.Code}. Hẹn trả kết quả: {ReceptionActions.Due(dossier)}. Giấy tiếp nhận (Mẫu 01) gửi kèm.",
+            $"Hồ sơ \"{dossier.ProcedureName}\" đã được tiếp nhận với mã {dossier.Code}. Hẹn trả kết quả: {DossierWorkflow.DueText(dossier)}. Giấy tiếp nhận (Mẫu 01) gửi kèm.",
             dossier.Code, new FormAttachment(dossier.Code, "01"));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

@@ -11,7 +11,6 @@ using MotCua.Web.Features.Dossiers;
 namespace MotCua.Web.Pages.Office;
 
 public sealed record HandlerOption(long Id, string FullName, string? Title);
-public sealed record FormLink(string Number, string Name);
 public sealed record AgencyOption(string Code, string Name);
 public sealed record OpenConsultation(long Id, string Question, DateTime DueAt);
 
@@ -25,9 +24,9 @@ public sealed partial class OfficeDossierModel(GetDossierHandler get, DossierAct
 {
     public DossierDetail Detail { get; private set; } = null!;
     public ProcedureCase? Case { get; private set; }
-    public IReadOnlyList<DossierAction> Actions { get; private set; } = [];
+    public IReadOnlyList<DossierCommand> Actions { get; private set; } = [];
     public IReadOnlyList<HandlerOption> Handlers { get; private set; } = [];
-    public IReadOnlyList<FormLink> Forms { get; private set; } = [];
+    public IReadOnlyList<DossierFormLink> Forms { get; private set; } = [];
     /// <summary>Agencies to consult or to hand the dossier to (inter-agency one-stop, Decree 61/2018 art. 19.5–19.7).</summary>
     public IReadOnlyList<AgencyOption> OtherAgencies { get; private set; } = [];
     /// <summary>Consultations of this dossier addressed to the officer's agency and not yet answered.</summary>
@@ -40,7 +39,7 @@ public sealed partial class OfficeDossierModel(GetDossierHandler get, DossierAct
 
     public string? Error { get; private set; }
     public IReadOnlyList<FieldError> Errors { get; private set; } = [];
-    public DossierAction? FailedAction { get; private set; }
+    public DossierCommand? FailedAction { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -50,54 +49,30 @@ public sealed partial class OfficeDossierModel(GetDossierHandler get, DossierAct
             return false;
         Detail = detail;
         Today = VietnamTime.Today(time);
-        // The handler's detail names the agencies; which forms to offer depends on their ids.
-        var place = await db.Dossiers.AsNoTracking().Where(d => d.Id == id)
-            .Select(d => new DossierPlace(d.ReceivingAgencyId, d.CompetentAgencyId, d.CurrentAgencyId, d.ProcedureVersionId)).SingleAsync(ct);
-        var version = await db.ProcedureVersions.AsNoTracking().SingleAsync(v => v.Id == place.ProcedureVersionId, ct);
+        // The policy and the form set read the dossier row itself (the detail names the agencies, they need the ids).
+        var dossier = await db.Dossiers.AsNoTracking().SingleAsync(d => d.Id == id, ct);
+        var version = await db.ProcedureVersions.AsNoTracking().SingleAsync(v => v.Id == dossier.ProcedureVersionId, ct);
         Case = version.Definition.Cases.FirstOrDefault(c => c.Code == detail.CaseCode);
-        Actions = DossierActionChoice.For(detail, place, Actor);
-        if (Actions.Contains(DossierAction.Assign) && place.CurrentAgencyId is { } agency)
+        Actions = await runner.AllowedAsync(dossier, Actor, ct);
+        if (Shows(DossierCommand.Assign) && dossier.CurrentAgencyId is { } agency)
             Handlers = (await officers.HandleAsync(agency, OfficerRole.Handler, ct)).Select(o => new HandlerOption(o.Id, o.FullName, o.Title)).ToArray();
-        if ((Actions.Contains(DossierAction.Consult) || Actions.Contains(DossierAction.Transfer)) && place.CurrentAgencyId is { } holder)
+        if ((Shows(DossierCommand.Consult) || Shows(DossierCommand.TransferAgency)) && dossier.CurrentAgencyId is { } holder)
             OtherAgencies = await db.Agencies.AsNoTracking()
                 .Where(a => a.Id != holder && a.ValidTo == null && a.Kind != Features.Organization.AgencyKind.CommuneServiceCentre)
                 .OrderBy(a => a.Name).Take(1000).Select(a => new AgencyOption(a.Code, a.Name)).ToListAsync(ct);
-        if (Actor.AgencyId is { } mine && Actor.Can(Permissions.DossierProcess) && detail.Status == (int)DossierStatus.Processing)
+        if (Shows(DossierCommand.AnswerConsultation) && Actor.AgencyId is { } mine)
             Consultations = await db.Consultations.AsNoTracking().Where(c => c.DossierId == id && c.AgencyId == mine && c.AnsweredAt == null)
                 .OrderBy(c => c.Id).Take(50).Select(c => new OpenConsultation(c.Id, c.Question, c.DueAt)).ToListAsync(ct);
-        Forms = FormsOf(detail);
+        Forms = DossierFormSet.Available(dossier);
         return true;
     }
 
-    /// <summary>
-    /// The printable forms that have content (DossierFormsHandler): 2025 set (Circular 03/2025) for
-    /// dossiers received from 1 July 2025; before that, the 2018 set, where 05 is the control sheet.
-    /// </summary>
-    public static IReadOnlyList<FormLink> FormsOf(DossierDetail d)
-    {
-        var legacy = (d.ReceivedAt ?? d.SubmittedAt) < DossierFormsHandler.Regime2025;
-        var status = (DossierStatus)d.Status;
-        var forms = new List<FormLink>();
-        if (d.Code is not null)
-            forms.Add(new("01", "Giấy tiếp nhận hồ sơ và hẹn trả kết quả"));
-        if (d.SupplementCount > 0)
-            forms.Add(new("02", "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ"));
-        if (status == DossierStatus.Refused || d.RefusalReason is not null)
-            forms.Add(new("03", "Phiếu từ chối tiếp nhận giải quyết hồ sơ"));
-        if (d.ExtensionCount > 0)
-            forms.Add(new("04", "Phiếu xin lỗi và hẹn lại ngày trả kết quả"));
-        if (!legacy && status is DossierStatus.Stopped or DossierStatus.Withdrawn)
-            forms.Add(new("05", "Thông báo dừng giải quyết hồ sơ"));
-        forms.Add(new(legacy ? "05" : "06", "Phiếu kiểm soát quá trình giải quyết hồ sơ"));
-        return forms;
-    }
+    public bool Shows(DossierCommand command) => Actions.Contains(command);
 
-    public bool Shows(DossierAction action) => Actions.Contains(action);
-
-    public bool IsOpen(DossierAction action) => FailedAction == action;
+    public bool IsOpen(DossierCommand command) => FailedAction == command;
 
     /// <summary>What the officer typed into the form that failed; other forms start empty.</summary>
-    public string Value(DossierAction action, string name, string fallback = "") => FailedAction == action ? Posted(name, fallback) : fallback;
+    public string Value(DossierCommand command, string name, string fallback = "") => FailedAction == command ? Posted(name, fallback) : fallback;
 
-    public static string ActionName(DossierAction action) => DossierStateMachine.VietnameseName(action);
+    public static string ActionName(DossierCommand command) => DossierCommands.VietnameseName(command);
 }

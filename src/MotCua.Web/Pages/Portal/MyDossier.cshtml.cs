@@ -1,27 +1,36 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Data;
 using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Dossiers.Actions;
 
 namespace MotCua.Web.Pages.Portal;
 
-/// <summary>The applicant's own dossier: forms to download, and the applicant's actions (same runner as the API).</summary>
-public sealed class MyDossierModel(GetDossierHandler get, DossierActionRunner runner, UploadFileHandler upload) : PageModel
+/// <summary>
+/// The applicant's own dossier: forms to download (<see cref="DossierFormSet"/>), and the applicant's
+/// actions, offered as the policy allows them and run by the same runner as the API.
+/// </summary>
+public sealed class MyDossierModel(GetDossierHandler get, DossierActionRunner runner, UploadFileHandler upload, AppDbContext db) : PageModel
 {
     public DossierDetail? Detail { get; private set; }
     public string? Message { get; private set; }
-    public IReadOnlyList<(string Number, string Name)> Forms { get; private set; } = [];
+    public IReadOnlyList<DossierFormLink> Forms { get; private set; } = [];
+    public IReadOnlyList<DossierCommand> Commands { get; private set; } = [];
+
+    public bool Shows(DossierCommand command) => Commands.Contains(command);
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostWithdrawAsync(long id, string? reason, CancellationToken ct) =>
-        ActAsync(id, c => DecisionActions.Withdraw(c, new ReasonRequest(reason)), "Đã rút hồ sơ.", ct);
+        ActAsync(id, DossierCommand.Withdraw, (c, t) => Withdraw.RunAsync(c, new ReasonRequest(reason), t), "Đã rút hồ sơ.", ct);
 
     public Task<IActionResult> OnPostReceiveOnlineAsync(long id, CancellationToken ct) =>
-        ActAsync(id, ReturnActions.ReceiveOnline, "Bạn đã nhận kết quả trực tuyến.", ct);
+        ActAsync(id, DossierCommand.ReceiveOnline, ReceiveOnline.RunAsync, "Bạn đã nhận kết quả trực tuyến.", ct);
 
     public Task<IActionResult> OnPostRateAsync(long id, int? rating, string? comment, CancellationToken ct) =>
-        ActAsync(id, c => ReturnActions.Rate(c, new RateRequest(rating, comment)), "Cảm ơn bạn đã đánh giá.", ct);
+        ActAsync(id, DossierCommand.Rate, (c, t) => Rate.RunAsync(c, new RateRequest(rating, comment), t), "Cảm ơn bạn đã đánh giá.", ct);
 
     public async Task<IActionResult> OnPostSupplementAsync(long id, string? note, IFormFile? file, CancellationToken ct)
     {
@@ -38,12 +47,12 @@ public sealed class MyDossierModel(GetDossierHandler get, DossierActionRunner ru
             }
             documents.Add(new DocumentRef(0, stored.Id));
         }
-        return await ActAsync(id, c => ReceptionActions.SubmitSupplement(c, new SupplementSubmission(note, documents)), "Đã gửi bổ sung.", ct);
+        return await ActAsync(id, DossierCommand.SubmitSupplement, (c, t) => SubmitSupplement.RunAsync(c, new SupplementSubmission(note, documents), t), "Đã gửi bổ sung.", ct);
     }
 
-    private async Task<IActionResult> ActAsync(long id, Func<DossierActionContext, Task> action, string done, CancellationToken ct)
+    private async Task<IActionResult> ActAsync(long id, DossierCommand command, Func<DossierActionContext, CancellationToken, Task> action, string done, CancellationToken ct)
     {
-        var outcome = await runner.TryAsync(id, DossierActor.From(User), action, ct);
+        var outcome = await runner.TryAsync(id, DossierActor.From(User), command, action, ct);
         if (outcome.Ok)
         {
             TempData["Flash"] = done;
@@ -62,14 +71,9 @@ public sealed class MyDossierModel(GetDossierHandler get, DossierActionRunner ru
         if (DossierActor.From(User) is not { IsOfficer: false } actor || await get.HandleAsync(id, actor, ct) is not { } detail)
             return false;
         Detail = detail;
-        var forms = new List<(string, string)>();
-        if (detail.Code is not null) forms.Add(("01", "Giấy tiếp nhận hồ sơ và hẹn trả kết quả"));
-        if (detail.SupplementCount > 0) forms.Add(("02", "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ"));
-        if (detail.Status == 3) forms.Add(("03", "Phiếu từ chối tiếp nhận giải quyết hồ sơ"));
-        if (detail.ExtensionCount > 0) forms.Add(("04", "Phiếu xin lỗi và đề nghị gia hạn thời gian giải quyết"));
-        if (detail.Status is 7 or 8) forms.Add(("05", "Thông báo dừng giải quyết hồ sơ"));
-        forms.Add(("06", "Phiếu kiểm soát quá trình giải quyết hồ sơ"));
-        Forms = forms;
+        var dossier = await db.Dossiers.AsNoTracking().SingleAsync(d => d.Id == id, ct);
+        Commands = await runner.AllowedAsync(dossier, actor, ct);
+        Forms = DossierFormSet.Available(dossier);
         return true;
     }
 
