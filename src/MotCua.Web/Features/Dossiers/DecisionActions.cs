@@ -97,6 +97,7 @@ public static class DecisionActions
         {
             var file = c.Db.DossierFiles.SingleOrDefault(f => f.Id == fileId && f.OwnerAccountId == c.Actor.UserId && f.DossierId == null);
             DossierActionContext.Check(file is not null, "resultFileId", "Tệp kết quả không tồn tại hoặc đã được dùng.");
+            DossierActionContext.Check(FileScanRules.Unusable(file!) is null, "resultFileId", FileScanRules.Unusable(file!) ?? "");
             file!.DossierId = d.Id;
             file.Kind = DossierFileKind.Result;
         }
