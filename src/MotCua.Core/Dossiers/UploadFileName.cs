@@ -34,10 +34,11 @@ public static class UploadFileName
                 continue;
             kept.Append(rune.ToString());
         }
-        var clean = kept.ToString().Normalize(NormalizationForm.FormC).Trim().Trim('.').Trim();
+        var clean = kept.ToString().Normalize(NormalizationForm.FormC);
         var dot = clean.LastIndexOf('.');
-        if (dot > 0)
-            clean = clean[..dot].TrimEnd();
+        if (dot >= 0)
+            clean = clean[..dot];
+        clean = clean.Trim().Trim('.').Trim();
         if (clean.Length > MaxLength)
             clean = clean[..MaxLength].TrimEnd();
         // A cut may split a surrogate pair.

@@ -34,7 +34,7 @@ public sealed class UploadFileHandler(AppDbContext db, FileStore store, ClamdCli
         if (file is null || file.Length == 0)
             return Refuse(UploadRefusal.Invalid, "Vui lòng chọn tệp.");
         if (file.Length > options.MaxFileBytes)
-            return Refuse(UploadRefusal.TooLarge, $"Tệp vượt quá {options.MaxFileBytes / 1024 / 1024} MB.");
+            return Refuse(UploadRefusal.TooLarge, $"Tệp vượt quá {Size(options.MaxFileBytes)}.");
         var pending = db.DossierFiles.Where(f => f.OwnerAccountId == actor.UserId && f.DossierId == null && f.ScanState != FileScanState.Infected);
         if (await pending.CountAsync(ct) >= options.MaxPendingFiles || await pending.SumAsync(f => f.Size, ct) + file.Length > options.MaxPendingBytes)
             return Refuse(UploadRefusal.QuotaExceeded,
@@ -100,7 +100,7 @@ public sealed class UploadFileHandler(AppDbContext db, FileStore store, ClamdCli
             return Problems.Problem(401, "unauthenticated", "Chưa đăng nhập");
         if (!request.HasFormContentType)
             return Problems.Validation("file", "Gửi tệp dạng multipart/form-data, trường \"file\".");
-        var tooLarge = Problems.Problem(413, "too-large", "Tệp quá lớn", $"Tệp vượt quá {options.MaxFileBytes / 1024 / 1024} MB.");
+        var tooLarge = Problems.Problem(413, "too-large", "Tệp quá lớn", $"Tệp vượt quá {Size(options.MaxFileBytes)}.");
         if (request.ContentLength > options.MaxFileBytes + MultipartOverheadBytes)
             return tooLarge;
         IFormCollection form;
@@ -108,14 +108,12 @@ public sealed class UploadFileHandler(AppDbContext db, FileStore store, ClamdCli
         {
             form = await request.ReadFormAsync(ct);
         }
-        catch (InvalidDataException e) when (e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
+        catch (InvalidDataException e)
         {
-            return tooLarge;
-        }
-        catch (InvalidDataException)
-        {
-            // A malformed multipart body, e.g. a raw CR/LF inside the file name's header line.
-            return Problems.Problem(400, "bad-multipart", "Dữ liệu tệp gửi lên không đúng định dạng multipart/form-data");
+            // Past the multipart limit, or malformed, e.g. a raw CR/LF inside the file name's header line.
+            return FormErrorStatus(e) == StatusCodes.Status413PayloadTooLarge
+                ? tooLarge
+                : Problems.Problem(400, "bad-multipart", "Dữ liệu tệp gửi lên không đúng định dạng multipart/form-data");
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -131,6 +129,18 @@ public sealed class UploadFileHandler(AppDbContext db, FileStore store, ClamdCli
             _ => Problems.Validation(errors),
         };
     }
+
+    /// <summary>
+    /// A form that pages could not read (ASP.NET's multipart reader throws InvalidDataException):
+    /// 413 past the multipart length limit, 400 when malformed; null for any other exception.
+    /// </summary>
+    public static int? StatusOfFormError(Exception ex) =>
+        ex is InvalidDataException { Source: "Microsoft.AspNetCore.WebUtilities" or "Microsoft.AspNetCore.Http" } bad ? FormErrorStatus(bad) : null;
+
+    private static int FormErrorStatus(InvalidDataException e) =>
+        e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest;
+
+    private static string Size(long bytes) => bytes >= 1024 * 1024 ? $"{bytes / 1024 / 1024} MB" : $"{bytes / 1024} KB";
 
     /// <summary>Room for the multipart boundaries and headers around one file.</summary>
     public const long MultipartOverheadBytes = 1024 * 1024;
