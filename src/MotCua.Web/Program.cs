@@ -44,7 +44,7 @@ await DemoDataSetup.SeedIfEnabledAsync(app);
 
 app.UseSecurityHeaders();
 // Malformed input (bad JSON, oversize body) is the client's error: 400/413, never a 500.
-app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : 500 });
+app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : MotCua.Web.Features.Dossiers.UploadFileHandler.StatusOfFormError(ex) ?? 500 });
 // The API answers every status with ProblemDetails; pages get a Vietnamese error page.
 app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
 app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/loi/{0}"));

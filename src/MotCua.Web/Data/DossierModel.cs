@@ -71,6 +71,7 @@ public static class DossierModel
             e.Property(x => x.ContentType).HasMaxLength(100);
             e.HasIndex(x => x.DossierId);
             e.HasIndex(x => x.OwnerAccountId);
+            e.HasIndex(x => x.ScanState);
         });
         modelBuilder.Entity<SupplementRequest>(e =>
         {

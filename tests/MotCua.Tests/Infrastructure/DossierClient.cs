@@ -9,8 +9,8 @@ namespace MotCua.Tests.Infrastructure;
 /// <summary>Drives the dossier API the way a portal or office client does.</summary>
 public static class DossierClient
 {
-    /// <summary>A tiny but real PDF header; the platform decides the type from these bytes.</summary>
-    public static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+    /// <summary>A tiny but complete PDF: the platform decides the type from the content and parses it.</summary>
+    public static readonly byte[] Pdf = TestPdf.Build();
 
     private static int _phone = Random.Shared.Next(1_000_000, 8_999_999);
 

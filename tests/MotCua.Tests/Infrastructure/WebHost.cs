@@ -48,6 +48,7 @@ public sealed class WebHost : IAsyncDisposable
             b.UseSetting("Files:Root", Path.Combine(keys, "files"));
             b.UseSetting("Notifications:FilePath", Path.Combine(keys, "notifications.jsonl"));
             b.UseSetting("Outbox:Enabled", "false");
+            b.UseSetting("Files:MaintenanceEnabled", "false");
             foreach (var (key, value) in settings ?? new Dictionary<string, string>())
                 b.UseSetting(key, value);
             b.ConfigureServices(s =>

@@ -117,8 +117,8 @@ public class DossierTransitionsTests(DemoHosts hosts)
         await using var host = await WebHost.StartAsync(DatabaseKind.Sqlite, demoData: true, new Dictionary<string, string> { ["Files:MaxFileBytes"] = "1024" });
         var (citizen, _, _) = await NewCitizenAsync(host);
         using var form = new MultipartFormDataContent { { new ByteArrayContent([.. Pdf, .. new byte[2048]]), "file", "lon.pdf" } };
-        var problem = await Problem.AssertAsync(await citizen.PostAsync("/api/files", form), HttpStatusCode.BadRequest, "urn:motcua:problem:validation");
-        Assert.Contains("vượt quá", problem.GetProperty("errors").GetProperty("file")[0].GetString(), StringComparison.Ordinal);
+        var problem = await Problem.AssertAsync(await citizen.PostAsync("/api/files", form), HttpStatusCode.RequestEntityTooLarge, "urn:motcua:problem:too-large");
+        Assert.Contains("vượt quá 1 KB", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     private static async Task<string> PdfAsync(HttpClient client, string url)

@@ -152,7 +152,15 @@ public sealed class DossierFile
     public long Size { get; set; }
     public required string Sha256 { get; set; }
     public DateTime UploadedAt { get; set; }
+    public FileScanState ScanState { get; set; }
+    public DateTime? ScannedAt { get; set; }
 }
+
+/// <summary>
+/// Where a file stands with the malware scanner: only Clean and NotScanned (no scanner configured
+/// and not required) may be attached or served; AwaitingScan waits for clamd, Infected is quarantined.
+/// </summary>
+public enum FileScanState { NotScanned, Clean, AwaitingScan, Infected }
 
 /// <summary>A supplement request (Form 02): one complete list of what is missing (Decree 61/2018 art. 15).</summary>
 public sealed class SupplementRequest

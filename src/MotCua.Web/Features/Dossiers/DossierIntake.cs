@@ -64,8 +64,10 @@ public sealed class DossierIntake(AppDbContext db, FileStoreSizes sizes, TimePro
         {
             if (d.Index < 0 || d.Index >= @case.Documents.Count)
                 errors.Add(new FieldError($"documents[{d.Index}]", "Thành phần hồ sơ không có trong thủ tục."));
-            if (files.All(f => f.Id != d.FileId))
+            if (files.Find(f => f.Id == d.FileId) is not { } file)
                 errors.Add(new FieldError($"documents[{d.Index}]", "Tệp không tồn tại hoặc đã được dùng cho hồ sơ khác."));
+            else if (FileScanRules.Unusable(file) is { } unusable)
+                errors.Add(new FieldError($"documents[{d.Index}]", unusable));
         }
         if (requireDocuments)
             for (var i = 0; i < @case.Documents.Count; i++)

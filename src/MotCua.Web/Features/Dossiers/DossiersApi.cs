@@ -20,6 +20,7 @@ public static class DossiersApi
         services.AddSingleton(files);
         services.AddSingleton(new FileStoreSizes(files.MaxDossierBytes));
         services.AddSingleton<FileStore>();
+        services.AddUploadScanning(configuration);
         services.AddScoped<DossierIntake>();
         services.AddScoped<UploadFileHandler>();
         services.AddScoped<SubmitDossierHandler>();

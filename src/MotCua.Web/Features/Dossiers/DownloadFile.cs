@@ -19,6 +19,8 @@ public sealed class DownloadFileHandler(AppDbContext db, FileStore store, TimePr
         var file = dossier is null ? null : await db.DossierFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == fileId && f.DossierId == dossierId, ct);
         if (file is null)
             return Problems.NotFound("Không tìm thấy tệp.");
+        if (FileScanRules.Unusable(file) is { } unusable)
+            return Problems.Problem(409, "file-not-scanned", "Tệp chưa dùng được", unusable);
         byte[] content;
         try
         {

@@ -9,6 +9,21 @@ public sealed class FileStoreOptions
     public string Root { get; set; } = Path.Combine("data", "files");
     public long MaxFileBytes { get; set; } = 20L * 1024 * 1024;
     public long MaxDossierBytes { get; set; } = 100L * 1024 * 1024;
+
+    /// <summary>Files an account may hold uploaded but not yet attached to a dossier (OWASP ASVS 5.0 5.2.4).</summary>
+    public int MaxPendingFiles { get; set; } = 50;
+    public long MaxPendingBytes { get; set; } = 200L * 1024 * 1024;
+
+    /// <summary>DOCX/XLSX: entries and total inflated size (OWASP ASVS 5.0 5.2.3).</summary>
+    public int MaxPackageEntries { get; set; } = 1_000;
+    public long MaxPackageInflatedBytes { get; set; } = 100L * 1024 * 1024;
+
+    /// <summary>Uploads never attached are removed after this long.</summary>
+    public TimeSpan OrphanAge { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>Background rescans of files awaiting the scanner and removal of orphans; tests run passes themselves.</summary>
+    public bool MaintenanceEnabled { get; set; } = true;
+    public TimeSpan MaintenanceInterval { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 public sealed record StoredFile(string Sha256, long Size);
@@ -60,6 +75,26 @@ public sealed class FileStore(FileStoreOptions options)
         if (!string.Equals(Convert.ToHexStringLower(SHA256.HashData(bytes)), sha256, StringComparison.Ordinal))
             throw new FileIntegrityException(sha256);
         return bytes;
+    }
+
+    /// <summary>
+    /// Takes content out of the store: moved to the quarantine folder (outside the hashed tree, so
+    /// nothing serves it) when infected, deleted otherwise. Missing content is not an error.
+    /// </summary>
+    public void Remove(string sha256, bool quarantine)
+    {
+        var path = PathOf(sha256);
+        if (!File.Exists(path))
+            return;
+        if (quarantine)
+        {
+            Directory.CreateDirectory(Path.Combine(options.Root, "quarantine"));
+            File.Move(path, Path.Combine(options.Root, "quarantine", sha256), overwrite: true);
+        }
+        else
+        {
+            File.Delete(path);
+        }
     }
 
     private string PathOf(string sha256)

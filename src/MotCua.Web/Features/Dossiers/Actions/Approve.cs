@@ -19,6 +19,7 @@ public static class Approve
         {
             var file = await c.Db.DossierFiles.SingleOrDefaultAsync(f => f.Id == fileId && f.OwnerAccountId == c.Actor.UserId && f.DossierId == null, ct);
             DossierActionContext.Check(file is not null, "resultFileId", "Tệp kết quả không tồn tại hoặc đã được dùng.");
+            DossierActionContext.Check(FileScanRules.Unusable(file!) is null, "resultFileId", FileScanRules.Unusable(file!) ?? "");
             file!.DossierId = d.Id;
             file.Kind = DossierFileKind.Result;
         }

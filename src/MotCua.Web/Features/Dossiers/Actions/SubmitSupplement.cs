@@ -22,6 +22,8 @@ public static class SubmitSupplement
         var files = await c.Db.DossierFiles.Where(f => ids.Contains(f.Id) && f.OwnerAccountId == c.Actor.UserId && f.DossierId == null).ToListAsync(ct);
         DossierActionContext.Check(files.Count == ids.Distinct().Count(), "documents", "Tệp không tồn tại hoặc đã được dùng.");
         foreach (var f in files)
+            DossierActionContext.Check(FileScanRules.Unusable(f) is null, "documents", FileScanRules.Unusable(f) ?? "");
+        foreach (var f in files)
         {
             f.DossierId = d.Id;
             f.Kind = DossierFileKind.Supplement;
