@@ -48,7 +48,7 @@ public sealed class SearchProceduresHandler(AppDbContext db, TimeProvider time)
         var rows = versions.Join(db.Procedures, v => v.ProcedureId, p => p.Id,
             (v, p) => new Row { Code = p.Code, Name = v.Name, NameFolded = v.NameFolded, SectorCode = v.SectorCode, Levels = v.Levels, OnlineLevel = v.OnlineLevel });
         var tokens = VietnameseText.Tokens(request.Q);
-        var sectors = await db.Sectors.AsNoTracking().Take(1000).ToDictionaryAsync(s => s.Code, s => s.Name, ct);
+        var sectors = await db.Sectors.AsNoTracking().OrderBy(s => s.Code).Take(1000).ToDictionaryAsync(s => s.Code, s => s.Name, ct);
 
         List<Row> page;
         int total;
