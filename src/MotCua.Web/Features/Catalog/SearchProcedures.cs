@@ -62,7 +62,8 @@ public sealed class SearchProceduresHandler(AppDbContext db, TimeProvider time)
         {
             foreach (var token in tokens)
                 rows = rows.Where(r => r.NameFolded.Contains(token) || r.Code.StartsWith(token));
-            var candidates = await rows.Take(MaxCandidates).ToListAsync(ct);
+            // Ordered before the cap, so which candidates are ranked does not depend on the database.
+            var candidates = await rows.OrderBy(r => r.NameFolded).ThenBy(r => r.Code).Take(MaxCandidates).ToListAsync(ct);
             var folded = VietnameseText.Fold(request.Q);
             var ranked = candidates
                 .Select(r => (Row: r, Score: SearchRanking.Score(folded, tokens, r.NameFolded, r.Code)))
