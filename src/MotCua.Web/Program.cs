@@ -10,6 +10,7 @@ using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Statistics;
 using MotCua.Web.Infrastructure.Http;
 using MotCua.Web.Infrastructure.Security;
+using MotCua.Web.Infrastructure.Installation;
 
 // Content root = the application's folder, so appsettings.json and wwwroot are found whatever the
 // working directory; relative data paths (data/motcua.db, data/keys) stay relative to where it runs.
@@ -17,6 +18,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 // Serves wwwroot from the project folder under `dotnet run`; a no-op for a published build.
 builder.WebHost.UseStaticWebAssets();
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddInstallation();
 builder.Services.AddAppDatabase(builder.Configuration);
 builder.Services.AddProblemResponses();
 builder.Services.AddApiJson();

@@ -2,7 +2,10 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using MotCua.Web.Data;
 using MotCua.Web.Features.DemoData;
 
 namespace MotCua.Tests.Infrastructure;
@@ -55,6 +58,8 @@ public sealed class WebHost : IAsyncDisposable
             {
                 s.AddSingleton<TimeProvider>(time);
                 services?.Invoke(s);
+                // A capped query without an order returns an arbitrary subset: make it a failure here.
+                s.ConfigureDbContext<AppDbContext>(o => o.ConfigureWarnings(w => w.Throw(CoreEventId.RowLimitingOperationWithoutOrderByWarning)));
             });
         });
         var host = new WebHost(factory, database, time, keys);

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using MotCua.Web.Infrastructure.Http;
 
@@ -19,10 +18,7 @@ public static class AccountsSetup
 
     public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
     {
-        // Keys shared by every node through a common folder (data/keys by default); tokens and
-        // cookies survive restarts and work on any node behind the proxy.
-        var keys = configuration["DataProtection:KeysPath"] ?? Path.Combine("data", "keys");
-        services.AddDataProtection().SetApplicationName("MotCua").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        services.AddDataProtectionKeys(configuration);
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         services.AddScoped<SignInHandler>();
 

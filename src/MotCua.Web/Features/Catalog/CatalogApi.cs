@@ -74,7 +74,7 @@ public sealed class ListSectorsHandler(AppDbContext db, TimeProvider time)
             .Where(v => v.State == VersionState.Published && v.EffectiveFrom <= today && (v.EffectiveTo == null || v.EffectiveTo > today))
             .GroupBy(v => v.SectorCode).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var sectors = await db.Sectors.AsNoTracking().Take(5000).ToListAsync(ct);
+        var sectors = await db.Sectors.AsNoTracking().OrderBy(s => s.Code).Take(5000).ToListAsync(ct);
         return sectors.Select(s => new SectorItem(s.Code, s.Name, s.Ministry, counts.GetValueOrDefault(s.Code)))
             .OrderBy(s => s.Name, StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), false))
             .ToArray();

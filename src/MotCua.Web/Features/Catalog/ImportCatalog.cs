@@ -26,7 +26,7 @@ public sealed class ImportCatalogHandler(AppDbContext db, AgencyKeyResolver agen
         if (document.Format != CatalogDocument.CurrentFormat)
             errors.Add(new FieldError("format", $"Định dạng phải là {CatalogDocument.CurrentFormat}."));
 
-        var sectorRows = await db.Sectors.Take(5000).ToDictionaryAsync(s => s.Code, ct);
+        var sectorRows = await db.Sectors.OrderBy(s => s.Code).Take(5000).ToDictionaryAsync(s => s.Code, ct);
         var sectorCodes = sectorRows.Keys.Concat(document.Sectors.Select(s => s.Code)).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < document.Sectors.Count; i++)
             if (string.IsNullOrWhiteSpace(document.Sectors[i].Code) || string.IsNullOrWhiteSpace(document.Sectors[i].Name))

@@ -48,7 +48,7 @@ public sealed class SearchProceduresHandler(AppDbContext db, TimeProvider time)
         var rows = versions.Join(db.Procedures, v => v.ProcedureId, p => p.Id,
             (v, p) => new Row { Code = p.Code, Name = v.Name, NameFolded = v.NameFolded, SectorCode = v.SectorCode, Levels = v.Levels, OnlineLevel = v.OnlineLevel });
         var tokens = VietnameseText.Tokens(request.Q);
-        var sectors = await db.Sectors.AsNoTracking().Take(1000).ToDictionaryAsync(s => s.Code, s => s.Name, ct);
+        var sectors = await db.Sectors.AsNoTracking().OrderBy(s => s.Code).Take(1000).ToDictionaryAsync(s => s.Code, s => s.Name, ct);
 
         List<Row> page;
         int total;
@@ -62,7 +62,8 @@ public sealed class SearchProceduresHandler(AppDbContext db, TimeProvider time)
         {
             foreach (var token in tokens)
                 rows = rows.Where(r => r.NameFolded.Contains(token) || r.Code.StartsWith(token));
-            var candidates = await rows.Take(MaxCandidates).ToListAsync(ct);
+            // Ordered before the cap, so which candidates are ranked does not depend on the database.
+            var candidates = await rows.OrderBy(r => r.NameFolded).ThenBy(r => r.Code).Take(MaxCandidates).ToListAsync(ct);
             var folded = VietnameseText.Fold(request.Q);
             var ranked = candidates
                 .Select(r => (Row: r, Score: SearchRanking.Score(folded, tokens, r.NameFolded, r.Code)))

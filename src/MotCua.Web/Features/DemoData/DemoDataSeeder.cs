@@ -29,15 +29,22 @@ public sealed class DemoDataSeeder(AppDbContext db, ImportCatalogHandler importe
     {
         if (await db.Agencies.AnyAsync(ct))
             return false;
+        // The first start spends most of its time here: say what it is doing.
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        log.LogInformation("Empty database: loading the demo data (Lạng Sơn organisation, catalogue, accounts, dossiers)");
         await SeedOrganisationAsync(ct);
+        log.LogInformation("Demo organisation: {Agencies} agencies, {Units} communes and wards",
+            await db.Agencies.CountAsync(ct), await db.AdminUnits.CountAsync(u => u.Kind != AdminUnitKind.Province && u.ValidTo == null, ct));
         await SeedAccountsAsync(ct);
+        log.LogInformation("Demo accounts: {Accounts} (password {Password})", await db.UserAccounts.CountAsync(ct), DemoPassword);
         var catalog = await LoadCatalogAsync(ct);
         var result = await importer.HandleAsync(catalog, LangSonOrganization.Reorganisation, userId: null, ct);
         if (result.Errors.Count > 0)
             throw new InvalidOperationException("Demo catalogue is invalid: " + string.Join("; ", result.Errors.Take(5).Select(e => $"{e.Field}: {e.Message}")));
+        log.LogInformation("Demo catalogue: {Procedures} procedures; generating six months of demo dossiers", result.ProceduresCreated);
         // Dossiers last: they need the catalogue, the agencies and the demo accounts.
         var dossiers = await DemoDossiers.GenerateAsync(db, await calendars.GetAsync(ct), time.GetUtcNow().UtcDateTime, ct: ct);
-        log.LogInformation("Demo data loaded: {Procedures} procedures, {Dossiers} dossiers", result.ProceduresCreated, dossiers);
+        log.LogInformation("Demo data loaded in {Seconds:0} s: {Procedures} procedures, {Dossiers} dossiers", watch.Elapsed.TotalSeconds, result.ProceduresCreated, dossiers);
         return true;
     }
 

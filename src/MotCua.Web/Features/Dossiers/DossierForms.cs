@@ -7,13 +7,14 @@ using MotCua.Web.Features.Catalog;
 using MotCua.Web.Features.Organization;
 using MotCua.Web.Infrastructure.Documents;
 using MotCua.Web.Infrastructure.Http;
+using MotCua.Web.Infrastructure.Installation;
 
 namespace MotCua.Web.Features.Dossiers;
 
 /// <summary>
 /// The forms of a dossier as PDF (DOMAIN A.8); which forms exist is <see cref="DossierFormSet"/>.
 /// </summary>
-public sealed class DossierFormsHandler(AppDbContext db, TimeProvider time)
+public sealed class DossierFormsHandler(AppDbContext db, TimeProvider time, InstallationOptions installation)
 {
     public async Task<(byte[]? Pdf, string? Error)> HandleAsync(Dossier d, string number, CancellationToken ct)
     {
@@ -25,7 +26,7 @@ public sealed class DossierFormsHandler(AppDbContext db, TimeProvider time)
             .Where(a => a.Id == d.ReceivingAgencyId || a.Id == d.CompetentAgencyId).ToDictionaryAsync(a => a.Id, ct);
         var unit = agencies[d.ReceivingAgencyId];
         var parent = unit.ParentId is { } p ? await db.Agencies.AsNoTracking().Where(a => a.Id == p).Select(a => a.Name).FirstOrDefaultAsync(ct) : null;
-        var header = new Header((parent ?? "UBND TỈNH LẠNG SƠN").ToUpper(CultureInfo.GetCultureInfo("vi-VN")), unit.Name.ToUpper(CultureInfo.GetCultureInfo("vi-VN")),
+        var header = new Header((parent ?? installation.IssuingAuthority).ToUpper(CultureInfo.GetCultureInfo("vi-VN")), unit.Name.ToUpper(CultureInfo.GetCultureInfo("vi-VN")),
             PlaceAndDate(time.GetUtcNow().UtcDateTime));
         FormDocument? form = kind switch
         {
@@ -41,11 +42,7 @@ public sealed class DossierFormsHandler(AppDbContext db, TimeProvider time)
 
     public sealed record Header(string Parent, string Unit, string PlaceAndDate);
 
-    public static string PlaceAndDate(DateTime utc)
-    {
-        var l = DossierWorkflow.Local(utc);
-        return $"Lạng Sơn, ngày {l.Day:00} tháng {l.Month} năm {l.Year}";
-    }
+    private string PlaceAndDate(DateTime utc) => installation.PlaceAndDate(DateOnly.FromDateTime(DossierWorkflow.Local(utc)));
 
     public static string Moment(DateTime? utc) => utc is { } u
         ? DossierWorkflow.Local(u).ToString("HH 'giờ' mm 'phút', 'ngày' dd/MM/yyyy", CultureInfo.InvariantCulture) : "—";
@@ -101,7 +98,7 @@ public sealed class DossierFormsHandler(AppDbContext db, TimeProvider time)
             $"Số: {request.Id}/PBS-TTPVHCC", PlaceAndDate(request.RequestedAt), d.Code, blocks, [new SignatureBox("NGƯỜI HƯỚNG DẪN", "(Ký, ghi rõ họ tên)")]);
     }
 
-    private static FormDocument Refusal(Dossier d, Header h, string number) => new(number, "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ", PaperLayout.A5Portrait,
+    private FormDocument Refusal(Dossier d, Header h, string number) => new(number, "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ", PaperLayout.A5Portrait,
         h.Parent, h.Unit, $"Số: {d.Id}/PTC-TTPVHCC", PlaceAndDate(d.EndedAt ?? d.CreatedAt), d.Code,
         [
             new FieldBlock("Ông/Bà/Tổ chức", d.ApplicantName), new FieldBlock("Số định danh", d.ApplicantIdNumber ?? "—"),
@@ -116,7 +113,7 @@ public sealed class DossierFormsHandler(AppDbContext db, TimeProvider time)
         var reason = await db.DossierHistory.AsNoTracking().Where(x => x.DossierId == d.Id && x.Action == MotCua.Core.Dossiers.DossierAction.Extend)
             .Select(x => x.Note).FirstOrDefaultAsync(ct);
         return new FormDocument(number, "PHIẾU XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT", PaperLayout.A5Portrait,
-            "UBND TỈNH LẠNG SƠN", competent.Name.ToUpper(CultureInfo.GetCultureInfo("vi-VN")), $"Số: {d.Id}/PXL", h.PlaceAndDate, d.Code,
+            installation.IssuingAuthority, competent.Name.ToUpper(CultureInfo.GetCultureInfo("vi-VN")), $"Số: {d.Id}/PXL", h.PlaceAndDate, d.Code,
             [
                 new FieldBlock("Kính gửi", d.ApplicantName), new FieldBlock("Ngày tiếp nhận hồ sơ", Moment(d.ReceivedAt)),
                 new FieldBlock("Thủ tục", d.ProcedureName), new FieldBlock("Hẹn trả kết quả", Moment(d.OriginalDueAt)),
@@ -128,7 +125,7 @@ public sealed class DossierFormsHandler(AppDbContext db, TimeProvider time)
             [new SignatureBox("THỦ TRƯỞNG CƠ QUAN", "(Ký, ghi rõ họ tên, đóng dấu)")]);
     }
 
-    private static FormDocument Stop(Dossier d, Header h, string number) => new(number, "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ", PaperLayout.A5Portrait,
+    private FormDocument Stop(Dossier d, Header h, string number) => new(number, "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ", PaperLayout.A5Portrait,
         h.Parent, h.Unit, $"Số: {d.Id}/TB-TTPVHCC", PlaceAndDate(d.EndedAt ?? d.CreatedAt), d.Code,
         [
             new FieldBlock("Kính gửi", d.ApplicantName), new FieldBlock("Thủ tục", d.ProcedureName),

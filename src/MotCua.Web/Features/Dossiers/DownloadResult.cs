@@ -4,6 +4,7 @@ using MotCua.Core.Dossiers;
 using MotCua.Web.Data;
 using MotCua.Web.Infrastructure.Documents;
 using MotCua.Web.Infrastructure.Http;
+using MotCua.Web.Infrastructure.Installation;
 
 namespace MotCua.Web.Features.Dossiers;
 
@@ -15,7 +16,7 @@ namespace MotCua.Web.Features.Dossiers;
 /// </summary>
 public static class DownloadResult
 {
-    public static async Task<IResult> Endpoint(long id, HttpContext http, AppDbContext db, DownloadFileHandler files, CancellationToken ct)
+    public static async Task<IResult> Endpoint(long id, HttpContext http, AppDbContext db, DownloadFileHandler files, InstallationOptions installation, CancellationToken ct)
     {
         if (DossierActor.From(http.User) is not { } actor)
             return Problems.Problem(401, "unauthenticated", "Chưa đăng nhập");
@@ -30,14 +31,14 @@ public static class DownloadResult
         var competent = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == d.CompetentAgencyId, ct);
         var date = d.ResultDate ?? DateOnly.FromDateTime(DossierWorkflow.Local(d.ProcessingEndedAt ?? d.CreatedAt));
         var letter = new FormDocument("", "THÔNG BÁO KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH", PaperLayout.A4Portrait,
-            "UBND TỈNH LẠNG SƠN", competent.Name.ToUpper(CultureInfo.GetCultureInfo("vi-VN")), $"Số: {d.ResultNumber}",
-            $"Lạng Sơn, ngày {date.Day:00} tháng {date.Month} năm {date.Year}", d.Code,
+            installation.IssuingAuthority, competent.Name.ToUpper(CultureInfo.GetCultureInfo("vi-VN")), $"Số: {d.ResultNumber}",
+            installation.PlaceAndDate(date), d.Code,
             [
                 new FieldBlock("Kính gửi", d.ApplicantName),
                 new FieldBlock("Thủ tục", d.ProcedureName),
                 new FieldBlock("Mã hồ sơ", d.Code ?? ""),
                 new ParagraphBlock(d.ResultSummary ?? "Hồ sơ của ông/bà đã được giải quyết."),
-                new ParagraphBlock("Văn bản này được tạo từ hệ thống thông tin giải quyết thủ tục hành chính tỉnh Lạng Sơn."),
+                new ParagraphBlock("Văn bản này được tạo từ hệ thống thông tin giải quyết thủ tục hành chính " + installation.ProvinceName + "."),
             ],
             [new SignatureBox("NGƯỜI KÝ", null, d.ResultSigner)]);
         return TypedResults.File(FormPdf.Render(letter), "application/pdf", $"ket-qua-{d.Code}.pdf");

@@ -5,6 +5,7 @@ using MotCua.Web.Data;
 using MotCua.Web.Features.Accounts;
 using MotCua.Web.Infrastructure.Documents;
 using MotCua.Web.Infrastructure.Http;
+using MotCua.Web.Infrastructure.Installation;
 
 namespace MotCua.Web.Features.Dossiers;
 
@@ -48,7 +49,7 @@ public static class DossierRegister
 {
     public const int MaxRows = 20_000;
 
-    public static async Task<IResult> Endpoint(string year, HttpContext http, AppDbContext db, TimeProvider time, CancellationToken ct)
+    public static async Task<IResult> Endpoint(string year, HttpContext http, AppDbContext db, TimeProvider time, InstallationOptions installation, CancellationToken ct)
     {
         if (DossierActor.From(http.User) is not { IsOfficer: true, AgencyId: { } agency } actor || !actor.Can(Permissions.DossierReceive))
             return Problems.Problem(403, "forbidden", "Không có quyền xem sổ theo dõi hồ sơ");
@@ -71,7 +72,8 @@ public static class DossierRegister
             x.d.ReturnMethod switch { ReturnMethod.AtCounter => "Tại quầy", ReturnMethod.Online => "Trực tuyến", ReturnMethod.ByPost => "Bưu chính", _ => "" }, "",
         ]).ToList();
         var form = new FormDocument(y.Value >= 2026 || y.Value == 2025 ? "07" : "06", $"SỔ THEO DÕI HỒ SƠ NĂM {y}", PaperLayout.A4Landscape,
-            "UBND TỈNH LẠNG SƠN", unit.Name.ToUpper(CultureInfo.GetCultureInfo("vi-VN")), null, DossierFormsHandler.PlaceAndDate(time.GetUtcNow().UtcDateTime), null,
+            installation.IssuingAuthority, unit.Name.ToUpper(CultureInfo.GetCultureInfo("vi-VN")), null,
+            installation.PlaceAndDate(DateOnly.FromDateTime(DossierWorkflow.Local(time.GetUtcNow().UtcDateTime))), null,
             [new TableBlock(["STT", "Mã hồ sơ", "Tên TTHC", "Tên tổ chức, cá nhân", "Địa chỉ, số điện thoại", "Cơ quan chủ trì giải quyết",
                 "Nhận hồ sơ", "Hẹn trả kết quả", "Trả kết quả", "Phương thức nhận kết quả", "Ký nhận"], rows,
                 [0.04, 0.17, 0.16, 0.1, 0.09, 0.11, 0.07, 0.07, 0.07, 0.07, 0.05])],

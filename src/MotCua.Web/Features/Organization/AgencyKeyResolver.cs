@@ -23,6 +23,6 @@ public sealed class AgencyKeyResolver(AppDbContext db)
         query = CommuneKeys.TryGetValue(key, out var kind)
             ? query.Where(a => a.Kind == kind)
             : query.Where(a => a.Code == key);
-        return await query.Select(a => a.Id).Take(5000).ToListAsync(ct);
+        return await query.OrderBy(a => a.Id).Select(a => a.Id).Take(5000).ToListAsync(ct);
     }
 }

@@ -21,7 +21,7 @@ public static class AgencyTree
 
     public static async Task<HashSet<long>> SubtreeAsync(AppDbContext db, long root, CancellationToken ct)
     {
-        var parents = await db.Agencies.AsNoTracking().Select(a => new { a.Id, a.ParentId }).Take(100_000).ToListAsync(ct);
+        var parents = await db.Agencies.AsNoTracking().OrderBy(a => a.Id).Select(a => new { a.Id, a.ParentId }).Take(100_000).ToListAsync(ct);
         var result = new HashSet<long> { root };
         for (var added = true; added;)
         {

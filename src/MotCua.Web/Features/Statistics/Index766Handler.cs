@@ -152,12 +152,12 @@ public sealed class Index766Handler(AppDbContext db, CalendarProvider calendars,
         var on = period.To < today ? period.To : today;
         var complete = (await db.ProcedureVersions.AsNoTracking()
                 .Where(v => v.State == VersionState.Published && v.EffectiveFrom <= on && (v.EffectiveTo == null || v.EffectiveTo > on))
-                .Select(v => new { v.ProcedureId, v.Definition }).Take(100_000).ToListAsync(ct))
+                .OrderBy(v => v.Id).Select(v => new { v.ProcedureId, v.Definition }).Take(100_000).ToListAsync(ct))
             .GroupBy(v => v.ProcedureId).ToDictionary(g => g.Key, g => Decision766Catalogue.MissingParts(g.First().Definition).Count == 0);
         var query = db.ProcedureOfferings.AsNoTracking();
         if (scope is not null)
             query = query.Where(o => scope.Contains(o.AgencyId));
-        var rows = await query.Select(o => new { o.ProcedureId, o.AgencyId, o.OnlineLevel }).Take(1_000_000).ToListAsync(ct);
+        var rows = await query.OrderBy(o => o.Id).Select(o => new { o.ProcedureId, o.AgencyId, o.OnlineLevel }).Take(1_000_000).ToListAsync(ct);
         return rows.Where(o => complete.ContainsKey(o.ProcedureId))
             .Select(o => (o.AgencyId, new Offering766(o.ProcedureId, o.OnlineLevel, complete[o.ProcedureId], used.Contains((o.ProcedureId, o.AgencyId)))))
             .ToList();

@@ -26,7 +26,7 @@ public sealed class OpenDataSummaryHandler(AppDbContext db, Report06aHandler rep
         var today = VietnamTime.Today(time);
         var versions = await db.ProcedureVersions.AsNoTracking()
             .Where(v => v.State == VersionState.Published && v.EffectiveFrom <= today && (v.EffectiveTo == null || v.EffectiveTo > today))
-            .Select(v => new { v.OnlineLevel, v.Definition }).Take(50_000).ToListAsync(ct);
+            .OrderBy(v => v.Id).Select(v => new { v.OnlineLevel, v.Definition }).Take(50_000).ToListAsync(ct);
         var catalogue = new CatalogueSummary(versions.Count,
             versions.Count(v => v.OnlineLevel == OnlineLevel.FullyOnline), versions.Count(v => v.OnlineLevel == OnlineLevel.PartlyOnline),
             versions.Count(v => v.OnlineLevel == OnlineLevel.InformationOnly),

@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using MotCua.Core.Statistics;
 using MotCua.Web.Infrastructure.Documents;
+using MotCua.Web.Infrastructure.Installation;
 
 namespace MotCua.Web.Features.Statistics;
 
@@ -64,10 +65,10 @@ public static class Report06aExport
 
     private static IReadOnlyList<string> HeadersFor(Layout layout) => [Headers[0], layout.UnitHeader, .. Headers.Skip(2)];
 
-    public static byte[] Pdf(Report06aResponse report, Layout? layout = null) => PdfFor(report, layout ?? ByUnit);
+    public static byte[] Pdf(Report06aResponse report, InstallationOptions installation, Layout? layout = null) => PdfFor(report, installation, layout ?? ByUnit);
 
-    private static byte[] PdfFor(Report06aResponse report, Layout layout) => FormPdf.Render(new FormDocument(layout.Form, layout.Title, PaperLayout.A4Landscape,
-        "UBND TỈNH LẠNG SƠN", "VĂN PHÒNG ỦY BAN NHÂN DÂN TỈNH", null, $"Kỳ báo cáo: từ ngày {Vn(report.From)} đến ngày {Vn(report.To)}", null,
+    private static byte[] PdfFor(Report06aResponse report, InstallationOptions installation, Layout layout) => FormPdf.Render(new FormDocument(layout.Form, layout.Title, PaperLayout.A4Landscape,
+        installation.IssuingAuthority, installation.ReportingUnit, null, $"Kỳ báo cáo: từ ngày {Vn(report.From)} đến ngày {Vn(report.To)}", null,
         [
             new TableBlock(HeadersFor(layout), AllRows(report).Select(x => Cells(x.Index, x.Row)).ToList(),
                 [0.03, 0.17, 0.06, 0.06, 0.07, 0.06, 0.06, 0.06, 0.06, 0.06, 0.05, 0.05, 0.07, 0.07, 0.07]),

@@ -8,6 +8,7 @@ using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Organization;
 using MotCua.Web.Features.Statistics.Counters;
 using MotCua.Web.Infrastructure.Http;
+using MotCua.Web.Infrastructure.Installation;
 
 namespace MotCua.Web.Features.Statistics;
 
@@ -84,7 +85,7 @@ public sealed class Report06aHandler(AppDbContext db)
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static async Task<IResult> Endpoint(string? from, string? to, string? agency, string? sector, string? procedure, string? channel, string? format,
-        Report06aHandler handler, AppDbContext db, CancellationToken ct)
+        Report06aHandler handler, AppDbContext db, InstallationOptions installation, CancellationToken ct)
     {
         var q = new QueryParsing();
         if (format is not (null or "" or "json" or "xlsx" or "pdf"))
@@ -105,7 +106,7 @@ public sealed class Report06aHandler(AppDbContext db)
         return format switch
         {
             "xlsx" => TypedResults.File(Report06aExport.Xlsx(report), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"bieu-06a-{report.From}-{report.To}.xlsx"),
-            "pdf" => TypedResults.File(Report06aExport.Pdf(report), "application/pdf", $"bieu-06a-{report.From}-{report.To}.pdf"),
+            "pdf" => TypedResults.File(Report06aExport.Pdf(report, installation), "application/pdf", $"bieu-06a-{report.From}-{report.To}.pdf"),
             _ => TypedResults.Ok(report),
         };
     }

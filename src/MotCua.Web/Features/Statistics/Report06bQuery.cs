@@ -6,6 +6,7 @@ using MotCua.Web.Data;
 using MotCua.Web.Features.Organization;
 using MotCua.Web.Features.Statistics.Counters;
 using MotCua.Web.Infrastructure.Http;
+using MotCua.Web.Infrastructure.Installation;
 
 namespace MotCua.Web.Features.Statistics;
 
@@ -62,7 +63,7 @@ public sealed class Report06bHandler(AppDbContext db)
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static async Task<IResult> Endpoint(string? from, string? to, string? agency, string? groupBy, string? channel, string? format,
-        Report06bHandler handler, AppDbContext db, CancellationToken ct)
+        Report06bHandler handler, AppDbContext db, InstallationOptions installation, CancellationToken ct)
     {
         var q = new QueryParsing();
         if (format is not (null or "" or "json" or "xlsx" or "pdf"))
@@ -89,7 +90,7 @@ public sealed class Report06bHandler(AppDbContext db)
         return format switch
         {
             "xlsx" => TypedResults.File(Report06aExport.Xlsx(asTable, layout), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"bieu-06b-{report.From}-{report.To}.xlsx"),
-            "pdf" => TypedResults.File(Report06aExport.Pdf(asTable, layout), "application/pdf", $"bieu-06b-{report.From}-{report.To}.pdf"),
+            "pdf" => TypedResults.File(Report06aExport.Pdf(asTable, installation, layout), "application/pdf", $"bieu-06b-{report.From}-{report.To}.pdf"),
             _ => TypedResults.Ok(report),
         };
     }

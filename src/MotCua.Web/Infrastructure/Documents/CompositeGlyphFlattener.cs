@@ -9,6 +9,10 @@ namespace MotCua.Web.Infrastructure.Documents;
 /// letters with two marks that way ("ố" = "o" + [circumflex + acute]); the subset then lacks the
 /// marks and "Số" prints as "Sô". The outlines are unchanged: offsets are added up and the
 /// component order, hence point numbering and hinting instructions, is kept.
+/// Still needed with PDFsharp 6.2.4 (MIT): without it the subsets of a form with every Vietnamese
+/// letter lack glyph components (FontTests.Subsets_KeepEveryPartOfTheVietnameseLetters fails).
+/// pdftotext alone does not show the loss (it reads the text through the ToUnicode map and
+/// prints every letter), but the rendered page does: "Ặ" is drawn as "Ă".
 /// </summary>
 internal static class CompositeGlyphFlattener
 {

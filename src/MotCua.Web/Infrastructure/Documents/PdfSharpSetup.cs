@@ -1,11 +1,10 @@
-using PdfSharp;
 using PdfSharp.Fonts;
 
 namespace MotCua.Web.Infrastructure.Documents;
 
 /// <summary>
-/// Process-wide PDFsharp settings, applied once before the first render. Both are global in
-/// PDFsharp, the font resolver may be set only once per process, and renders can start on
+/// Process-wide PDFsharp settings, applied once before the first render. The font resolver is
+/// global in PDFsharp, may be set only once per process, and renders can start on
 /// several request threads at the same time, hence the lock.
 /// </summary>
 internal static class PdfSharpSetup
@@ -19,9 +18,6 @@ internal static class PdfSharpSetup
         {
             if (done)
                 return;
-            // PDFsharp is AGPL-3.0 or commercial from 6.5.0 on and throws until the code chooses;
-            // MotCua, open source, uses it under the AGPL (https://docs.pdfsharp.net/link/license-loading.html).
-            PdfSharpLicense.SetAgplLicense();
             // Another part of the process may have installed a resolver first; PDFsharp forbids
             // replacing it, so the forms then rely on it to serve DejaVu Sans.
             GlobalFontSettings.FontResolver ??= new EmbeddedFontResolver();

@@ -9,7 +9,7 @@ using MotCua.Web.Data;
 using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Catalog;
 using MotCua.Web.Features.Dossiers;
-using MotCua.Web.Features.Organization;
+using MotCua.Web.Infrastructure.Installation;
 
 namespace MotCua.Web.Pages.Office;
 
@@ -24,7 +24,7 @@ public sealed record KeptFile(long Id, string Name);
 /// </summary>
 [Authorize(Policy = Permissions.DossierReceive)]
 public sealed class CounterIntakeModel(SearchProceduresHandler search, GetProcedureHandler procedures, UploadFileHandler upload,
-    ReceiveAtCounterHandler receive, AppDbContext db, TimeProvider time) : OfficerPageModel
+    ReceiveAtCounterHandler receive, AppDbContext db, TimeProvider time, InstallationOptions installation) : OfficerPageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true, Name = "thu-tuc")] public string? ProcedureCode { get; set; }
@@ -126,7 +126,7 @@ public sealed class CounterIntakeModel(SearchProceduresHandler search, GetProced
     {
         var today = VietnamTime.Today(time);
         Communes = (await db.AdminUnits.AsNoTracking()
-                .Where(u => u.ParentCode == LangSonOrganization.ProvinceCode && u.ValidFrom <= today && (u.ValidTo == null || u.ValidTo > today))
+                .Where(u => u.ParentCode == installation.ProvinceCode && u.ValidFrom <= today && (u.ValidTo == null || u.ValidTo > today))
                 .OrderBy(u => u.Name).Take(500).Select(u => new { u.Code, u.Name }).ToListAsync(ct))
             .Select(u => (u.Code, u.Name)).ToArray();
         if (!string.IsNullOrWhiteSpace(ProcedureCode) && ProcedureCode.Length <= 40)

@@ -5,10 +5,11 @@ using MotCua.Core.Catalog;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Organization;
+using MotCua.Web.Infrastructure.Installation;
 
 namespace MotCua.Web.Pages.Portal;
 
-public sealed class SignUpModel(SignUpHandler handler, AppDbContext db) : PageModel
+public sealed class SignUpModel(SignUpHandler handler, AppDbContext db, InstallationOptions installation) : PageModel
 {
     public sealed class InputModel
     {
@@ -33,7 +34,7 @@ public sealed class SignUpModel(SignUpHandler handler, AppDbContext db) : PageMo
         Input = input;
         DateOnly? birth = DateOnly.TryParse(input.BirthDate, System.Globalization.CultureInfo.InvariantCulture, out var b) ? b : null;
         var (account, errors) = await handler.HandleAsync(new SignUpRequest(input.Phone, input.Email, input.Password, input.FullName, input.PersonalId, birth,
-            string.IsNullOrEmpty(input.CommuneCode) ? null : LangSonOrganization.ProvinceCode, string.IsNullOrEmpty(input.CommuneCode) ? null : input.CommuneCode,
+            string.IsNullOrEmpty(input.CommuneCode) ? null : installation.ProvinceCode, string.IsNullOrEmpty(input.CommuneCode) ? null : input.CommuneCode,
             input.Address, nameof(ApplicantType.Citizen)), ct);
         if (account is null)
         {
@@ -47,6 +48,6 @@ public sealed class SignUpModel(SignUpHandler handler, AppDbContext db) : PageMo
     }
 
     private async Task LoadAsync(CancellationToken ct) =>
-        Communes = await db.AdminUnits.AsNoTracking().Where(u => u.ParentCode == LangSonOrganization.ProvinceCode && u.ValidTo == null)
+        Communes = await db.AdminUnits.AsNoTracking().Where(u => u.ParentCode == installation.ProvinceCode && u.ValidTo == null)
             .OrderBy(u => u.Name).Take(500).ToListAsync(ct);
 }
