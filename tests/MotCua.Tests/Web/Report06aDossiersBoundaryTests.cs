@@ -58,7 +58,7 @@ public class Report06aDossiersBoundaryTests
             await dbc.SaveChangesAsync();
         }
 
-        var leader = await host.ClientAs("leader.demo");
+        var leader = await host.ClientAs(await TestAccounts.NewProvinceWideAsync(host), TestAccounts.Password);
         const string period = "from=2027-01-04&to=2027-01-10";
         var report = await leader.GetFromJsonAsync<JsonElement>("/api/statistics/report-06a?" + period);
         foreach (var figure in new[] { "solvedEarly", "solvedOnTime", "solvedLate" })

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Calendar;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Statistics;
+using MotCua.Web.Infrastructure.Http;
 
 namespace MotCua.Web.Pages.Office;
 
@@ -23,16 +24,17 @@ public sealed class Evaluation01Model(Evaluation01Handler handler, AppDbContext 
     {
         // The circular aggregates by quarter (art. 15): by default, the current quarter to date.
         var today = VietnamTime.Today(time);
-        From ??= new DateOnly(today.Year, ((today.Month - 1) / 3 * 3) + 1, 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        To ??= today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var (scope, error) = await ReportScopeInput.ParseAsync(db, From, To, Agency, ct, "kỳ đánh giá");
-        if (scope is null)
+        From ??= IsoDate.Format(new DateOnly(today.Year, ((today.Month - 1) / 3 * 3) + 1, 1));
+        To ??= IsoDate.Format(today);
+        var parsed = await StatisticsRequest.ScopeAsync(db, new QueryParsing(), From, To, Agency, ct, StatisticsRequest.EvaluationPeriodName);
+        if (parsed.Scope is not { } scope)
         {
-            Error = error;
+            Error = parsed.Message();
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
-        Report = await handler.HandleAsync(scope.From, scope.To, scope.AgencyId, ct);
+        // Officers of the reader's agency and its units only, unless province-wide (StatisticsAudience).
+        Report = await handler.HandleAsync(scope.Period, scope.AgencyId, await StatisticsAudience.OfAsync(db, User, ct), ct);
     }
 
     public static string Score(decimal? score) => score is { } s ? s.ToString("0.0", Vietnamese) : "—";

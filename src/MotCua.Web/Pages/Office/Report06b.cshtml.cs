@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Calendar;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Statistics;
+using MotCua.Web.Infrastructure.Http;
 
 namespace MotCua.Web.Pages.Office;
 
@@ -24,6 +25,7 @@ public sealed class Report06bModel(Report06bHandler handler, AppDbContext db, Ti
     [BindProperty(SupportsGet = true)] public string? GroupBy { get; set; }
     public Report06bResponse? Report { get; private set; }
     public string? Error { get; private set; }
+    private StatisticsAudience Audience { get; set; } = StatisticsAudience.Province;
 
     public IReadOnlyList<string> Headers =>
         ["STT", GroupBy == "level" ? "Cấp giải quyết" : "Lĩnh vực", .. Report06aExport.Headers.Skip(2)];
@@ -31,16 +33,17 @@ public sealed class Report06bModel(Report06bHandler handler, AppDbContext db, Ti
     public async Task OnGetAsync(CancellationToken ct)
     {
         var today = VietnamTime.Today(time);
-        From ??= new DateOnly(today.Year, 1, 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        To ??= today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var (scope, error) = await ReportScopeInput.ParseAsync(db, From, To, Agency, ct);
-        if (scope is null)
+        From ??= IsoDate.Format(new DateOnly(today.Year, 1, 1));
+        To ??= IsoDate.Format(today);
+        var parsed = await StatisticsRequest.ScopeAsync(db, new QueryParsing(), From, To, Agency, ct);
+        if (parsed.Scope is not { } scope)
         {
-            Error = error;
+            Error = parsed.Message();
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
-        Report = await handler.HandleAsync(scope.From, scope.To, scope.AgencyId, GroupBy == "level" ? Report06bGrouping.Level : Report06bGrouping.Sector, null, ct);
+        Audience = await StatisticsAudience.OfAsync(db, User, ct);
+        Report = await handler.HandleAsync(scope.Period, scope.AgencyId, GroupBy == "level" ? Report06bGrouping.Level : Report06bGrouping.Sector, null, ct);
     }
 
     public string ExportLink(string format) => "/api/statistics/report-06b" + Query(new()
@@ -52,8 +55,11 @@ public sealed class Report06bModel(Report06bHandler handler, AppDbContext db, Ti
         ["format"] = format,
     });
 
-    /// <summary>The dossiers behind a figure (the 06a drill-down list); by sector only — a level is not a filter of that list.</summary>
-    public string? DrillLink(Report06bRow row, int column) => GroupBy == "level" ? null : "/office/bao-cao/06a/ho-so" + Query(new()
+    /// <summary>
+    /// The dossiers behind a figure (the 06a drill-down list); by sector only — a level is not a filter
+    /// of that list — and only where the reader may open it (<see cref="StatisticsAudience"/>).
+    /// </summary>
+    public string? DrillLink(Report06bRow row, int column) => GroupBy == "level" || !Audience.MayList(Blank(Agency), null) ? null : "/office/bao-cao/06a/ho-so" + Query(new()
     {
         ["from"] = From,
         ["to"] = To,
