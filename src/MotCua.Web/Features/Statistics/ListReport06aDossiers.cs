@@ -1,12 +1,10 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using MotCua.Core.Calendar;
 using MotCua.Core.Catalog;
 using MotCua.Core.Dossiers;
 using MotCua.Core.Statistics;
 using MotCua.Web.Data;
-using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Organization;
 using MotCua.Web.Infrastructure.Http;
 

@@ -1,38 +1,17 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using MotCua.Core.Calendar;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Statistics;
-using MotCua.Web.Infrastructure.Http;
 
 namespace MotCua.Web.Pages.Office;
 
 /// <summary>Report 06a in the office: the same handler as GET /api/statistics/report-06a, with its exports.</summary>
-public sealed class Report06aModel(Report06aHandler handler, AppDbContext db, TimeProvider time) : PageModel
+public sealed class Report06aModel(Report06aHandler handler, AppDbContext db, TimeProvider time) : ReportPageModel(db, time)
 {
-    [BindProperty(SupportsGet = true)] public string? From { get; set; }
-    [BindProperty(SupportsGet = true)] public string? To { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Agency { get; set; }
     public Report06aResponse? Report { get; private set; }
-    public string? Error { get; private set; }
-    private StatisticsAudience Audience { get; set; } = StatisticsAudience.Province;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var today = VietnamTime.Today(time);
-        From ??= IsoDate.Format(new DateOnly(today.Year, 1, 1));
-        To ??= IsoDate.Format(today);
-        var parsed = await StatisticsRequest.ScopeAsync(db, new QueryParsing(), From, To, Agency, ct);
-        if (parsed.Scope is not { } scope)
-        {
-            Error = parsed.Message();
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return;
-        }
-        Report = await handler.HandleAsync(scope.Period, scope.AgencyId, null, null, null, ct);
-        Audience = await StatisticsAudience.OfAsync(db, User, ct);
+        if (await ScopeAsync(today => new DateOnly(today.Year, 1, 1), ct) is { } scope)
+            Report = await handler.HandleAsync(scope.Period, scope.AgencyId, null, null, null, ct);
     }
 
     /// <summary>

@@ -1,16 +1,11 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using MotCua.Core.Calendar;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Statistics;
-using MotCua.Web.Infrastructure.Http;
 
 namespace MotCua.Web.Pages.Office;
 
 /// <summary>Report 06b in the office: the same handler as GET /api/statistics/report-06b; sector figures link to their dossiers.</summary>
-public sealed class Report06bModel(Report06bHandler handler, AppDbContext db, TimeProvider time) : PageModel
+public sealed class Report06bModel(Report06bHandler handler, AppDbContext db, TimeProvider time) : ReportPageModel(db, time)
 {
     /// <summary>The figure behind each numeric column of the table, in the order of <see cref="Report06aExport.Headers"/>.</summary>
     private static readonly string[] Figures =
@@ -19,31 +14,16 @@ public sealed class Report06bModel(Report06bHandler handler, AppDbContext db, Ti
         "withdrawn", "stopped", "pending", "pendingWithinTime", "pendingOverdue",
     ];
 
-    [BindProperty(SupportsGet = true)] public string? From { get; set; }
-    [BindProperty(SupportsGet = true)] public string? To { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Agency { get; set; }
     [BindProperty(SupportsGet = true)] public string? GroupBy { get; set; }
     public Report06bResponse? Report { get; private set; }
-    public string? Error { get; private set; }
-    private StatisticsAudience Audience { get; set; } = StatisticsAudience.Province;
 
     public IReadOnlyList<string> Headers =>
         ["STT", GroupBy == "level" ? "Cấp giải quyết" : "Lĩnh vực", .. Report06aExport.Headers.Skip(2)];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var today = VietnamTime.Today(time);
-        From ??= IsoDate.Format(new DateOnly(today.Year, 1, 1));
-        To ??= IsoDate.Format(today);
-        var parsed = await StatisticsRequest.ScopeAsync(db, new QueryParsing(), From, To, Agency, ct);
-        if (parsed.Scope is not { } scope)
-        {
-            Error = parsed.Message();
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return;
-        }
-        Audience = await StatisticsAudience.OfAsync(db, User, ct);
-        Report = await handler.HandleAsync(scope.Period, scope.AgencyId, GroupBy == "level" ? Report06bGrouping.Level : Report06bGrouping.Sector, null, ct);
+        if (await ScopeAsync(today => new DateOnly(today.Year, 1, 1), ct) is { } scope)
+            Report = await handler.HandleAsync(scope.Period, scope.AgencyId, GroupBy == "level" ? Report06bGrouping.Level : Report06bGrouping.Sector, null, ct);
     }
 
     public string ExportLink(string format) => "/api/statistics/report-06b" + Query(new()

@@ -10,7 +10,7 @@ using MotCua.Web.Data;
 namespace MotCua.Tests.Web;
 
 [Collection(DemoCollection.Name)]
-public class StatisticsApiTests(DemoHosts hosts)
+public class Report06aTests(DemoHosts hosts)
 {
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
