@@ -9,7 +9,7 @@ using MotCua.Tests.Infrastructure;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Statistics;
 
-namespace MotCua.Tests.Web;
+namespace MotCua.Tests.Web.Statistics;
 
 /// <summary>GET /api/statistics/report-06a/dossiers: every figure's list is exactly the dossiers the report counts.</summary>
 [Collection(DemoCollection.Name)]

@@ -7,7 +7,7 @@ using MotCua.Core.Statistics;
 using MotCua.Tests.Infrastructure;
 using MotCua.Web.Data;
 
-namespace MotCua.Tests.Web;
+namespace MotCua.Tests.Web.Statistics;
 
 /// <summary>Early / on time / late at minute precision (DOMAIN A.9): the lists in SQL against the report and Core's Timeliness.</summary>
 public class Report06aDossiersBoundaryTests

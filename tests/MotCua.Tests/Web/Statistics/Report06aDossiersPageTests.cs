@@ -7,7 +7,7 @@ using MotCua.Web.Features.DemoData;
 using MotCua.Web.Features.Statistics;
 using MotCua.Web.Pages.Office;
 
-namespace MotCua.Tests.Web;
+namespace MotCua.Tests.Web.Statistics;
 
 /// <summary>The office pages: every figure of /office/bao-cao/06a opens /office/bao-cao/06a/ho-so with the dossiers behind it.</summary>
 [Collection(DemoCollection.Name)]

@@ -7,7 +7,7 @@ using MotCua.Core.Dossiers;
 using MotCua.Tests.Infrastructure;
 using MotCua.Web.Data;
 
-namespace MotCua.Tests.Web;
+namespace MotCua.Tests.Web.Statistics;
 
 [Collection(DemoCollection.Name)]
 public class Report06aTests(DemoHosts hosts)

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MotCua.Tests.Infrastructure;
 using MotCua.Web.Data;
 
-namespace MotCua.Tests.Web;
+namespace MotCua.Tests.Web.Statistics;
 
 [Collection(DemoCollection.Name)]
 public class Report06bTests(DemoHosts hosts)

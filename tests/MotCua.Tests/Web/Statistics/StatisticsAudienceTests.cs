@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 using MotCua.Tests.Infrastructure;
 using MotCua.Web.Features.Accounts;
 
-namespace MotCua.Tests.Web;
+namespace MotCua.Tests.Web.Statistics;
 
 /// <summary>
 /// Lists that name dossiers or officers reach the reader's agency and its units only; the whole

@@ -3,7 +3,7 @@ using System.Net;
 using MotCua.Core.Statistics;
 using MotCua.Tests.Infrastructure;
 
-namespace MotCua.Tests.Web;
+namespace MotCua.Tests.Web.Statistics;
 
 /// <summary>One period rule (ReportPeriod: at most ten years, the end not before the start) on every statistics endpoint and office report page.</summary>
 [Collection(DemoCollection.Name)]

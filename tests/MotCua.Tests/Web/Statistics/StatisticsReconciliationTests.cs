@@ -9,7 +9,7 @@ using MotCua.Web.Features.Statistics;
 using MotCua.Web.Features.Statistics.Counters;
 using static MotCua.Tests.Infrastructure.DossierClient;
 
-namespace MotCua.Tests.Web;
+namespace MotCua.Tests.Web.Statistics;
 
 /// <summary>
 /// The statistics counters kept in the dossier transactions equal a recount of the dossiers, and
