@@ -14,6 +14,9 @@ public static class VietnamTime
     /// <param name="local">Vietnam-local time (Kind Unspecified); a UTC value is converted.</param>
     public static DateTimeOffset ToOffset(DateTime local) => new(Normalize(local, nameof(local)), Offset);
 
+    /// <summary>The first instant (00:00 Vietnam time) of a Vietnam date, in UTC: where a period of dates starts.</summary>
+    public static DateTime StartOfDayUtc(DateOnly date) => ToOffset(date.ToDateTime(TimeOnly.MinValue)).UtcDateTime;
+
     public static DateOnly Today(TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(time);

@@ -1,14 +1,12 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using MotCua.Core.Calendar;
 
 namespace MotCua.Core.Statistics;
 
 /// <summary>A reporting period of Vietnam dates, both inclusive, with its Vietnamese label.</summary>
 public sealed partial record Period766(DateOnly From, DateOnly To, string Label)
 {
-    /// <summary>Longest period accepted (ten years, as Report 06a).</summary>
-    public const int MaxDays = 3660;
-
     /// <summary>
     /// Parses <c>yyyy</c> (a year), <c>yyyy-Qn</c> (a quarter), <c>yyyy-MM</c> (a month) or
     /// <c>yyyy-MM-dd..yyyy-MM-dd</c> (any range of Vietnam dates, inclusive). Returns null with a
@@ -34,24 +32,17 @@ public sealed partial record Period766(DateOnly From, DateOnly To, string Label)
             return new Period766(first, first.AddMonths(1).AddDays(-1), $"Tháng {month:00}/{my}");
         }
         if ((m = RangePattern().Match(s)).Success
-            && DateOnly.TryParseExact(m.Groups[1].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)
-            && DateOnly.TryParseExact(m.Groups[2].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var to))
+            && IsoDate.TryParse(m.Groups[1].Value, out var from) && IsoDate.TryParse(m.Groups[2].Value, out var to))
         {
-            if (to < from)
-            {
-                error = "Ngày kết thúc phải sau ngày bắt đầu.";
-                return null;
-            }
-            if (to.DayNumber - from.DayNumber > MaxDays)
-            {
-                error = "Kỳ đánh giá tối đa 10 năm.";
-                return null;
-            }
-            return new Period766(from, to, $"Từ {Vn(from)} đến {Vn(to)}");
+            // The period rule of every report (ReportPeriod): the end not before the start, at most ten years.
+            return ReportPeriod.Create(from, to, out error, "Kỳ đánh giá") is null ? null : new Period766(from, to, $"Từ {Vn(from)} đến {Vn(to)}");
         }
         error = "Kỳ đánh giá phải có dạng yyyy (năm), yyyy-Qn (quý), yyyy-MM (tháng) hoặc yyyy-MM-dd..yyyy-MM-dd.";
         return null;
     }
+
+    /// <summary>The same dates as a report period: every period <see cref="Parse"/> gives obeys its rule.</summary>
+    public ReportPeriod AsReportPeriod() => ReportPeriod.Create(From, To, out var error) ?? throw new InvalidOperationException(error);
 
     private static readonly string[] Roman = ["I", "II", "III", "IV"];
 

@@ -10,6 +10,12 @@ public static class TestAccounts
 {
     public const string Password = "MatKhau2026!";
 
+    /// <summary>
+    /// A provincial supervisor of the provincial People's Committee Office: statistics of the whole
+    /// province, drill-down lists and officers included (statistics.province); returns the user name.
+    /// </summary>
+    public static Task<string> NewProvinceWideAsync(WebHost host) => NewOfficerAsync(host, "VPUBND", OfficerRole.ProvincialSupervisor);
+
     /// <summary>An officer of the given agency with one role, made directly in the database; returns the user name.</summary>
     public static async Task<string> NewOfficerAsync(WebHost host, string agencyCode, OfficerRole role)
     {

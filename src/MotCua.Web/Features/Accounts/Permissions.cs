@@ -18,6 +18,11 @@ public static class Permissions
     public const string CalendarManage = "calendar.manage";
     public const string OrganizationManage = "organization.manage";
     public const string StatisticsView = "statistics.view";
+    /// <summary>
+    /// Lists that name dossiers or officers (the Report 06a drill-down, the per-officer Circular 01
+    /// evaluation) beyond the holder's own agency and its units: the whole province.
+    /// </summary>
+    public const string StatisticsProvince = "statistics.province";
     public const string AuditView = "audit.view";
     /// <summary>Disable accounts and change their roles (ends their sessions).</summary>
     public const string AccountsManage = "accounts.manage";
@@ -25,7 +30,7 @@ public static class Permissions
     public static readonly IReadOnlyList<string> All =
     [
         DossierReceive, DossierAssign, DossierProcess, DossierApprove, DossierIssue, DossierReturn,
-        CatalogManage, CalendarManage, OrganizationManage, StatisticsView, AuditView,
+        CatalogManage, CalendarManage, OrganizationManage, StatisticsView, StatisticsProvince, AuditView,
         AccountsManage,
     ];
 }
@@ -47,6 +52,12 @@ public enum OfficerRole
     ReturnOfficer,
     UnitAdmin,
     SystemAdmin,
+    /// <summary>
+    /// Cán bộ theo dõi, đánh giá toàn tỉnh: staff of the provincial People's Committee Office and the
+    /// provincial Public Administration Service Centre who follow and evaluate the one-stop work of the
+    /// whole province (Circular 01/2018/TT-VPCP: the province aggregates its agencies' evaluations).
+    /// </summary>
+    ProvincialSupervisor,
 }
 
 public static class Roles
@@ -61,6 +72,10 @@ public static class Roles
         OfficerRole.ReturnOfficer => [Permissions.DossierReturn],
         OfficerRole.UnitAdmin => [Permissions.OrganizationManage, Permissions.StatisticsView, Permissions.AuditView],
         OfficerRole.SystemAdmin => Permissions.All,
+        // Province-wide statistics go to this role (and to the system administrator, who holds every
+        // permission), not to Leader or DivisionHead: those roles exist in every department, whose
+        // leaders see their own agency's dossiers and officers only.
+        OfficerRole.ProvincialSupervisor => [Permissions.StatisticsView, Permissions.StatisticsProvince],
         _ => [],
     };
 
@@ -74,6 +89,7 @@ public static class Roles
         OfficerRole.ReturnOfficer => "Cán bộ trả kết quả",
         OfficerRole.UnitAdmin => "Quản trị đơn vị",
         OfficerRole.SystemAdmin => "Quản trị hệ thống",
+        OfficerRole.ProvincialSupervisor => "Cán bộ theo dõi, đánh giá toàn tỉnh",
         _ => role.ToString(),
     };
 }

@@ -1,11 +1,10 @@
+using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using MotCua.Core.Calendar;
 using MotCua.Core.Catalog;
 using MotCua.Core.Dossiers;
 using MotCua.Core.Statistics;
 using MotCua.Web.Data;
-using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Organization;
 using MotCua.Web.Infrastructure.Http;
 
@@ -16,7 +15,7 @@ namespace MotCua.Web.Features.Statistics;
 /// children, sector, procedure, channel), one figure, and optionally one competent agency alone
 /// (a row of the report: rows are per competent agency, not per subtree).
 /// </summary>
-public sealed record Report06aDossiersRequest(DateOnly From, DateOnly To, string? Agency, string? CompetentAgency, string? Sector, string? Procedure,
+public sealed record Report06aDossiersRequest(ReportPeriod Period, string? Agency, string? CompetentAgency, string? Sector, string? Procedure,
     Channel? Channel, Report06aFigure Figure, int Page, int PageSize)
 {
     public const int MaxPageSize = 500;
@@ -26,10 +25,9 @@ public sealed record Report06aDossiersRequest(DateOnly From, DateOnly To, string
         string? sector, string? procedure, string? channel, string? figure, string? page, string? pageSize, int defaultPageSize = 50)
     {
         var q = new QueryParsing();
-        var f = q.RequiredDate(from, "from");
-        var t = q.RequiredDate(to, "to");
+        var period = q.Period(from, to);
         var ch = q.Enum<Channel>(channel, "channel");
-        var p = q.Int(page, "page", 1, 1, 100_000);
+        var pageNumber = q.Int(page, "page", 1, 1, 100_000);
         var size = q.Int(pageSize, "pageSize", defaultPageSize, 1, MaxPageSize);
         var errors = q.Errors.ToList();
         // Exact names only (as the report's JSON spells them): Enum.TryParse would also take "1" or "a, b".
@@ -37,13 +35,9 @@ public sealed record Report06aDossiersRequest(DateOnly From, DateOnly To, string
             .FirstOrDefault(c => string.Equals(Report06aDossiersHandler.Key(c!.Value), figure?.Trim(), StringComparison.OrdinalIgnoreCase));
         if (fig is null)
             errors.Add(new FieldError("figure", $"Chỉ tiêu phải là một trong: {string.Join(", ", Report06aFigurePredicates.Columns.Select(Report06aDossiersHandler.Key))}."));
-        if (f is { } a && t is { } b && b < a)
-            errors.Add(new FieldError("to", "Ngày kết thúc phải sau ngày bắt đầu."));
-        else if (f is { } c && t is { } d && d.DayNumber - c.DayNumber > 3660)
-            errors.Add(new FieldError("to", "Kỳ báo cáo tối đa 10 năm."));
-        if (errors.Count > 0)
+        if (errors.Count > 0 || period is not { } p)
             return (null, errors);
-        return (new Report06aDossiersRequest(f!.Value, t!.Value, Blank(agency), Blank(competentAgency), Blank(sector), Blank(procedure), ch, fig!.Value, p, size), []);
+        return (new Report06aDossiersRequest(p, Blank(agency), Blank(competentAgency), Blank(sector), Blank(procedure), ch, fig!.Value, pageNumber, size), []);
     }
 
     // Values are matched as given, like the report's own endpoint, so the same parameters give the same figure.
@@ -54,34 +48,35 @@ public sealed record Report06aDossiersRequest(DateOnly From, DateOnly To, string
 public sealed record Report06aDossierItem(long Id, string? Code, string ProcedureCode, string ProcedureName, string CompetentAgencyCode, string CompetentAgencyName,
     Channel Channel, string Status, DateTime? ReceivedAt, DateTime? DueAt, DateTime? EndedAt, long? LateByMinutes);
 
+/// <summary>A list, or why there is none: an agency code that does not exist, or agencies beyond the reader's <see cref="StatisticsAudience"/>.</summary>
+public sealed record Report06aDossiersResult(Report06aDossiersResponse? List, bool UnknownAgency, bool OutsideAudience);
+
 public sealed record Report06aDossiersResponse(string Figure, string FigureName, int Total, int Page, int PageSize, IReadOnlyList<Report06aDossierItem> Items);
 
 /// <summary>
 /// The dossiers behind one figure of Report 06a (DOMAIN A.9, B §2.4): the report's scope filters and
 /// <see cref="Report06aFigurePredicates"/>, so a list's total is the figure it was opened from.
-/// Ordered by reception, then id; always paged.
+/// Ordered by reception, then id; always paged. A reader without the province-wide permission lists
+/// only within their own agency and its units (<see cref="StatisticsAudience"/>): a list of the whole
+/// province or of another agency is refused whole (403), so that a list is never a silently smaller
+/// part of the figure it was opened from.
 /// </summary>
 public sealed class Report06aDossiersHandler(AppDbContext db)
 {
-    /// <summary>Null when an agency code is unknown.</summary>
-    public async Task<Report06aDossiersResponse?> HandleAsync(Report06aDossiersRequest r, CancellationToken ct)
+    public async Task<Report06aDossiersResult> HandleAsync(Report06aDossiersRequest r, StatisticsAudience audience, CancellationToken ct)
     {
-        var start = Utc(r.From);
-        var end = Utc(r.To.AddDays(1));
-        var dossiers = db.Dossiers.AsNoTracking().Where(Report06aFigurePredicates.For(r.Figure, start, end));
-        if (r.Agency is not null)
-        {
-            if ((await AgencyTree.FindByCodeAsync(db, r.Agency, ct)).Id is not { } root)
-                return null;
-            var scope = await AgencyTree.SubtreeAsync(db, root, ct);
-            dossiers = dossiers.Where(d => scope.Contains(d.CompetentAgencyId));
-        }
-        if (r.CompetentAgency is not null)
-        {
-            if ((await AgencyTree.FindByCodeAsync(db, r.CompetentAgency, ct)).Id is not { } only)
-                return null;
-            dossiers = dossiers.Where(d => d.CompetentAgencyId == only);
-        }
+        var end = r.Period.EndUtc;
+        var (agencyFound, root) = await AgencyTree.FindByCodeAsync(db, r.Agency, ct);
+        var (competentFound, only) = await AgencyTree.FindByCodeAsync(db, r.CompetentAgency, ct);
+        if (!agencyFound || !competentFound)
+            return new Report06aDossiersResult(null, UnknownAgency: true, OutsideAudience: false);
+        // The audience holds every unit of its agencies, so a subtree is inside it when its root is (as StatisticsAudience.MayList).
+        if (!audience.Covers(root) && !audience.Covers(only))
+            return new Report06aDossiersResult(null, UnknownAgency: false, OutsideAudience: true);
+        var dossiers = db.Dossiers.AsNoTracking().Where(Report06aFigurePredicates.For(r.Figure, r.Period.StartUtc, end))
+            .DecidedIn(root is { } agency ? await AgencyTree.SubtreeAsync(db, agency, ct) : null);
+        if (only is { } competent)
+            dossiers = dossiers.Where(d => d.CompetentAgencyId == competent);
         if (r.Procedure is { } procedure)
             dossiers = dossiers.Where(d => d.ProcedureCode == procedure);
         if (r.Sector is { } sector)
@@ -115,7 +110,7 @@ public sealed class Report06aDossiersHandler(AppDbContext db)
                 DossierStateMachine.VietnameseName(x.d.Status), x.Fact.ReceivedAt, x.Fact.DueAt, x.Fact.End == EndKind.None ? null : x.Fact.EndedAt,
                 LateByMinutes(x.Fact, end)))
             .ToArray();
-        return new Report06aDossiersResponse(Key(r.Figure), Report06aFigurePredicates.Name(r.Figure), total, r.Page, r.PageSize, items);
+        return new Report06aDossiersResult(new Report06aDossiersResponse(Key(r.Figure), Report06aFigurePredicates.Name(r.Figure), total, r.Page, r.PageSize, items), false, false);
     }
 
     /// <summary>
@@ -138,31 +133,21 @@ public sealed class Report06aDossiersHandler(AppDbContext db)
 
     private static long Minutes(DateTime t) => t.Ticks / TimeSpan.TicksPerMinute;
 
-    private static DateTime Utc(DateOnly vietnamDate) => VietnamTime.ToOffset(vietnamDate.ToDateTime(TimeOnly.MinValue)).UtcDateTime;
-
     // SQLite gives the stored UTC instants back without a kind; the API states them as UTC.
     private static DateTime? Utc(DateTime? t) => t is { } v ? DateTime.SpecifyKind(v, DateTimeKind.Utc) : null;
 
     public static async Task<IResult> Endpoint(string? from, string? to, string? agency, string? competentAgency, string? sector, string? procedure,
-        string? channel, string? figure, string? page, string? pageSize, Report06aDossiersHandler handler, CancellationToken ct)
+        string? channel, string? figure, string? page, string? pageSize, ClaimsPrincipal user, Report06aDossiersHandler handler, AppDbContext db, CancellationToken ct)
     {
         var (request, errors) = Report06aDossiersRequest.Parse(from, to, agency, competentAgency, sector, procedure, channel, figure, page, pageSize);
         if (request is null)
             return Problems.Validation(errors);
-        return await handler.HandleAsync(request, ct) is { } response
-            ? TypedResults.Ok(response)
-            : Problems.NotFound("Không có cơ quan với mã này.");
-    }
-}
-
-public static class Report06aDossiersApi
-{
-    public static IEndpointRouteBuilder MapReport06aDossiersApi(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/api/statistics/report-06a/dossiers", Report06aDossiersHandler.Endpoint).WithTags("Statistics")
-            .RequireAuthorization(Permissions.StatisticsView)
-            .WithSummary("The dossiers behind one figure of Report II.06a: the report's from, to, agency, sector, procedure, channel, plus figure, "
-                + "competentAgency (one row), page, pageSize; no applicant data");
-        return app;
+        var result = await handler.HandleAsync(request, await StatisticsAudience.OfAsync(db, user, ct), ct);
+        return result switch
+        {
+            { List: { } list } => TypedResults.Ok(list),
+            { UnknownAgency: true } => Problems.NotFound(StatisticsRequest.UnknownAgency),
+            _ => Problems.Problem(StatusCodes.Status403Forbidden, "forbidden", "Không có quyền xem danh sách này", StatisticsAudience.OutsideScope),
+        };
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using MotCua.Core.Calendar;
 using MotCua.Core.Statistics;
 using MotCua.Web.Infrastructure.Documents;
 using MotCua.Web.Infrastructure.Installation;
@@ -67,6 +68,14 @@ public static class Report06aExport
 
     public static byte[] Pdf(Report06aResponse report, InstallationOptions installation, Layout? layout = null) => PdfFor(report, installation, layout ?? ByUnit);
 
+    /// <summary>The answer of a report endpoint: the table as .xlsx or PDF (named after the form and period), else <paramref name="json"/> as JSON.</summary>
+    public static IResult Result(Report06aResponse report, string? format, Layout layout, InstallationOptions installation, object? json = null) => format switch
+    {
+        "xlsx" => TypedResults.File(Xlsx(report, layout), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"bieu-{layout.Form}-{report.From}-{report.To}.xlsx"),
+        "pdf" => TypedResults.File(Pdf(report, installation, layout), "application/pdf", $"bieu-{layout.Form}-{report.From}-{report.To}.pdf"),
+        _ => TypedResults.Ok(json ?? report),
+    };
+
     private static byte[] PdfFor(Report06aResponse report, InstallationOptions installation, Layout layout) => FormPdf.Render(new FormDocument(layout.Form, layout.Title, PaperLayout.A4Landscape,
         installation.IssuingAuthority, installation.ReportingUnit, null, $"Kỳ báo cáo: từ ngày {Vn(report.From)} đến ngày {Vn(report.To)}", null,
         [
@@ -95,5 +104,5 @@ public static class Report06aExport
 
     private static string Column(int i) => i < 26 ? ((char)('A' + i)).ToString() : "A" + (char)('A' + i - 26);
 
-    private static string Vn(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+    private static string Vn(string iso) => DateOnly.ParseExact(iso, IsoDate.Pattern, CultureInfo.InvariantCulture).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 }

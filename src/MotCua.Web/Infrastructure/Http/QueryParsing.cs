@@ -1,4 +1,5 @@
 using System.Globalization;
+using MotCua.Core.Calendar;
 using MotCua.Core.Catalog;
 
 namespace MotCua.Web.Infrastructure.Http;
@@ -12,6 +13,9 @@ public sealed class QueryParsing
     private readonly List<FieldError> _errors = [];
     public IReadOnlyList<FieldError> Errors => _errors;
     public bool Ok => _errors.Count == 0;
+
+    /// <summary>An error found by a rule beyond the value's own form (a period too long, an unknown name).</summary>
+    public void Add(string field, string message) => _errors.Add(new FieldError(field, message));
 
     public int Int(string? raw, string field, int fallback, int min, int max)
     {
@@ -47,8 +51,7 @@ public sealed class QueryParsing
 
     public DateOnly? RequiredDate(string? raw, string field)
     {
-        if (!string.IsNullOrWhiteSpace(raw)
-            && DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (!string.IsNullOrWhiteSpace(raw) && IsoDate.TryParse(raw, out var date))
             return date;
         _errors.Add(new FieldError(field, "Ngày phải có dạng YYYY-MM-DD và là ngày có thật."));
         return null;

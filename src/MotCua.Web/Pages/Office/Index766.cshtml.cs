@@ -28,7 +28,7 @@ public sealed class Index766Model(Index766Handler handler, AppDbContext db, Time
             Period = $"{From?.Trim()}..{To?.Trim()}";
         Period ??= $"{today.Year}-Q{((today.Month - 1) / 3) + 1}";
         Options = PeriodOptions(today, Period);
-        var period = Index766Api.Parse(Period, today, out var error);
+        var period = Index766Handler.Parse(Period, today, out var error);
         if (period is null)
         {
             Error = error;
@@ -38,7 +38,7 @@ public sealed class Index766Model(Index766Handler handler, AppDbContext db, Time
         var (found, agencyId) = await AgencyTree.FindByCodeAsync(db, Agency, ct);
         if (!found)
         {
-            Error = "Không có cơ quan với mã này.";
+            Error = StatisticsRequest.UnknownAgency;
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }

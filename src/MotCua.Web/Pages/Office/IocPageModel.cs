@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using MotCua.Core.Calendar;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Organization;
 using MotCua.Web.Features.Statistics;
@@ -32,7 +33,7 @@ public abstract class IocPageModel(IocHandler handler, AppDbContext db, IOptions
         var (found, agencyId) = await AgencyTree.FindByCodeAsync(db, Agency, ct);
         if (!found)
         {
-            Error = "Không có cơ quan với mã này.";
+            Error = StatisticsRequest.UnknownAgency;
             Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
@@ -62,7 +63,7 @@ public abstract class IocPageModel(IocHandler handler, AppDbContext db, IOptions
     /// <summary>"2026-03-02T10:00:00" → "10:00:00".</summary>
     public static string Clock(string isoLocal) => isoLocal.Length >= 19 ? isoLocal[11..19] : isoLocal;
 
-    public static string Day(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+    public static string Day(string iso) => DateOnly.ParseExact(iso, IsoDate.Pattern, CultureInfo.InvariantCulture).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
     public static string MonthLabel(string yyyyMm) => yyyyMm.Length == 7 ? $"{yyyyMm[5..]}/{yyyyMm[..4]}" : yyyyMm;
 }

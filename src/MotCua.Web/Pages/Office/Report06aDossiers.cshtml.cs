@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Calendar;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Statistics;
 
@@ -42,20 +43,21 @@ public sealed class Report06aDossiersModel(Report06aDossiersHandler handler, App
             return;
         }
         Query = query;
-        var result = await handler.HandleAsync(query, ct);
-        if (result is null)
+        var result = await handler.HandleAsync(query, await StatisticsAudience.OfAsync(db, User, ct), ct);
+        if (result.List is not { } list)
         {
-            Fail(["Không có cơ quan với mã này."]);
+            Fail([result.UnknownAgency ? StatisticsRequest.UnknownAgency : StatisticsAudience.OutsideScope],
+                result.UnknownAgency ? StatusCodes.Status400BadRequest : StatusCodes.Status403Forbidden);
             return;
         }
-        Result = result;
+        Result = list;
         Scope = await ScopeAsync(query, ct);
     }
 
-    private void Fail(IReadOnlyList<string> errors)
+    private void Fail(IReadOnlyList<string> errors, int status = StatusCodes.Status400BadRequest)
     {
         Errors = errors;
-        Response.StatusCode = StatusCodes.Status400BadRequest;
+        Response.StatusCode = status;
     }
 
     private async Task<IReadOnlyList<string>> ScopeAsync(Report06aDossiersRequest q, CancellationToken ct)
@@ -107,8 +109,8 @@ public sealed class Report06aDossiersModel(Report06aDossiersHandler handler, App
 
     private static IEnumerable<KeyValuePair<string, string?>> Parameters(Report06aDossiersRequest q) => new Dictionary<string, string?>
     {
-        ["from"] = q.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ["to"] = q.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["from"] = IsoDate.Format(q.Period.From),
+        ["to"] = IsoDate.Format(q.Period.To),
         ["agency"] = q.Agency,
         ["competentAgency"] = q.CompetentAgency,
         ["sector"] = q.Sector,

@@ -1,15 +1,11 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using MotCua.Core.Calendar;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Statistics;
 
 namespace MotCua.Web.Pages.Office;
 
 /// <summary>Report 06b in the office: the same handler as GET /api/statistics/report-06b; sector figures link to their dossiers.</summary>
-public sealed class Report06bModel(Report06bHandler handler, AppDbContext db, TimeProvider time) : PageModel
+public sealed class Report06bModel(Report06bHandler handler, AppDbContext db, TimeProvider time) : ReportPageModel(db, time)
 {
     /// <summary>The figure behind each numeric column of the table, in the order of <see cref="Report06aExport.Headers"/>.</summary>
     private static readonly string[] Figures =
@@ -18,29 +14,16 @@ public sealed class Report06bModel(Report06bHandler handler, AppDbContext db, Ti
         "withdrawn", "stopped", "pending", "pendingWithinTime", "pendingOverdue",
     ];
 
-    [BindProperty(SupportsGet = true)] public string? From { get; set; }
-    [BindProperty(SupportsGet = true)] public string? To { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Agency { get; set; }
     [BindProperty(SupportsGet = true)] public string? GroupBy { get; set; }
     public Report06bResponse? Report { get; private set; }
-    public string? Error { get; private set; }
 
     public IReadOnlyList<string> Headers =>
         ["STT", GroupBy == "level" ? "Cấp giải quyết" : "Lĩnh vực", .. Report06aExport.Headers.Skip(2)];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var today = VietnamTime.Today(time);
-        From ??= new DateOnly(today.Year, 1, 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        To ??= today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var (scope, error) = await ReportScopeInput.ParseAsync(db, From, To, Agency, ct);
-        if (scope is null)
-        {
-            Error = error;
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return;
-        }
-        Report = await handler.HandleAsync(scope.From, scope.To, scope.AgencyId, GroupBy == "level" ? Report06bGrouping.Level : Report06bGrouping.Sector, null, ct);
+        if (await ScopeAsync(today => new DateOnly(today.Year, 1, 1), ct) is { } scope)
+            Report = await handler.HandleAsync(scope.Period, scope.AgencyId, GroupBy == "level" ? Report06bGrouping.Level : Report06bGrouping.Sector, null, ct);
     }
 
     public string ExportLink(string format) => "/api/statistics/report-06b" + Query(new()
@@ -52,8 +35,11 @@ public sealed class Report06bModel(Report06bHandler handler, AppDbContext db, Ti
         ["format"] = format,
     });
 
-    /// <summary>The dossiers behind a figure (the 06a drill-down list); by sector only — a level is not a filter of that list.</summary>
-    public string? DrillLink(Report06bRow row, int column) => GroupBy == "level" ? null : "/office/bao-cao/06a/ho-so" + Query(new()
+    /// <summary>
+    /// The dossiers behind a figure (the 06a drill-down list); by sector only — a level is not a filter
+    /// of that list — and only where the reader may open it (<see cref="StatisticsAudience"/>).
+    /// </summary>
+    public string? DrillLink(Report06bRow row, int column) => GroupBy == "level" || !Audience.MayList(Blank(Agency), null) ? null : "/office/bao-cao/06a/ho-so" + Query(new()
     {
         ["from"] = From,
         ["to"] = To,

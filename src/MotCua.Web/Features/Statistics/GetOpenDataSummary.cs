@@ -34,7 +34,8 @@ public sealed class OpenDataSummaryHandler(AppDbContext db, Report06aHandler rep
                 .OrderBy(g => g.Key).ToDictionary(g => g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), g => g.Count()));
 
         var year = new DateOnly(today.Year, 1, 1);
-        var figures = (await report.HandleAsync(year, today, null, null, null, null, ct)).Total.Figures;
+        var thisYear = ReportPeriod.Create(year, today, out var error) ?? throw new InvalidOperationException(error);
+        var figures = (await report.HandleAsync(thisYear, null, null, null, null, ct)).Total.Figures;
         // Ratings given this year, by rating day: the IOC's satisfaction figures for the whole province.
         var satisfaction = await queries.SatisfactionAsync(null, today.Year, ct);
         var newTotal = figures.NewOnline + figures.NewInPersonOrPostal;
@@ -42,6 +43,8 @@ public sealed class OpenDataSummaryHandler(AppDbContext db, Report06aHandler rep
             figures.SolvedEarly + figures.SolvedOnTime, figures.SolvedLate,
             IocHandler.Percent(figures.SolvedEarly + figures.SolvedOnTime, figures.Solved), IocHandler.Percent(figures.NewOnline, newTotal),
             figures.Pending, figures.PendingOverdue, satisfaction.Ratings, satisfaction.Average);
-        return new OpenDataSummaryResponse(today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), today.Year, catalogue, dossiers, Report06aHandler.Convention);
+        return new OpenDataSummaryResponse(IsoDate.Format(today), today.Year, catalogue, dossiers, Report06aHandler.Convention);
     }
+
+    public static async Task<IResult> Endpoint(OpenDataSummaryHandler handler, CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(ct));
 }

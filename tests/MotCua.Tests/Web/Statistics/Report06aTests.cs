@@ -7,10 +7,10 @@ using MotCua.Core.Dossiers;
 using MotCua.Tests.Infrastructure;
 using MotCua.Web.Data;
 
-namespace MotCua.Tests.Web;
+namespace MotCua.Tests.Web.Statistics;
 
 [Collection(DemoCollection.Name)]
-public class StatisticsApiTests(DemoHosts hosts)
+public class Report06aTests(DemoHosts hosts)
 {
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]

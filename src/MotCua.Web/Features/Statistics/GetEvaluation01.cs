@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Calendar;
 using MotCua.Core.Catalog;
@@ -9,8 +10,29 @@ using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Catalog;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Organization;
+using MotCua.Web.Infrastructure.Http;
 
 namespace MotCua.Web.Features.Statistics;
+
+public sealed record Evaluation01Indicator(int Number, string Name, decimal? Score, int DossiersWithData);
+
+public sealed record Evaluation01Agency(string Code, string Name, int Dossiers, IReadOnlyList<Evaluation01Indicator> Indicators,
+    decimal Total, int MaxReached, string? Classification);
+
+public sealed record Evaluation01Officer(string UserName, string FullName, string? AgencyCode, string? AgencyName, int Dossiers,
+    IReadOnlyList<Evaluation01Indicator> Indicators, decimal Total, int MaxReached, string? Classification);
+
+public sealed record Evaluation01Missing(int Number, string Name, string Reason);
+
+public sealed record Evaluation01Rule(int Number, string Name, string Rule);
+
+/// <summary>The evaluation of a period: regime, agencies, officers, the indicators left out and the rules MotCua applies.</summary>
+public sealed record Evaluation01Response(
+    string From, string To,
+    string Regime, string RegimeNote, int DossiersUnderCircular01, int DossiersForReference,
+    string Population, string Formula,
+    IReadOnlyList<Evaluation01Agency> Agencies, IReadOnlyList<Evaluation01Officer> Officers,
+    IReadOnlyList<Evaluation01Missing> MissingIndicators, IReadOnlyList<Evaluation01Rule> Rules);
 
 /// <summary>
 /// The Circular 01/2018/TT-VPCP evaluation (art. 13–15) of a period of Vietnam dates [from, to],
@@ -24,6 +46,7 @@ namespace MotCua.Web.Features.Statistics;
 /// running scorecard of its agency and officer, so memory is one chunk plus a scorecard per agency
 /// and officer in scope, whatever the length of the period.
 /// </para>
+/// Officers are listed by name only within the reader's <see cref="StatisticsAudience"/>; the agencies' scores name no one and are not limited.
 /// </summary>
 public sealed class Evaluation01Handler(AppDbContext db, CalendarProvider calendars)
 {
@@ -36,7 +59,7 @@ public sealed class Evaluation01Handler(AppDbContext db, CalendarProvider calend
     /// <summary>The one-stop units (Bộ phận Một cửa) of the 2025 organisation (Decree 118/2025 art. 7; DOMAIN B §1.3).</summary>
     private static readonly HashSet<AgencyKind> OneStopKinds = [AgencyKind.ProvincialServiceCentre, AgencyKind.CommuneServiceCentre, AgencyKind.ReceptionPoint];
 
-    private sealed record AgencyRow(long Id, long? ParentId, string Code, string Name, AgencyKind Kind);
+    private sealed record AgencyRow(long Id, string Code, string Name, AgencyKind Kind);
     private sealed record DossierRow(long Id, DossierStatus Status, Channel Channel, long ProcedureVersionId, long ReceivingAgencyId, long CompetentAgencyId,
         long? AssigneeId, DateTime? ReceivedAt, DateTime? DueAt, DateTime? ProcessingEndedAt, DateTime? EndedAt, int SupplementCount, ReturnMethod? ReturnMethod);
     private sealed record HistoryRow(long DossierId, DateTime At, DossierAction? Action, int? Step, DateTime? StepDueAt, long? ToUserId);
@@ -50,13 +73,12 @@ public sealed class Evaluation01Handler(AppDbContext db, CalendarProvider calend
         public int LateOnline { get; set; }
     }
 
-    public async Task<Evaluation01Response> HandleAsync(DateOnly from, DateOnly to, long? agencyId, CancellationToken ct)
+    public async Task<Evaluation01Response> HandleAsync(ReportPeriod period, long? agencyId, StatisticsAudience audience, CancellationToken ct)
     {
-        var start = Utc(from);
-        var end = Utc(to.AddDays(1));
+        var end = period.EndUtc;
         var calendar = await calendars.GetAsync(ct);
-        var agencies = await db.Agencies.AsNoTracking().OrderBy(a => a.Id).Select(a => new AgencyRow(a.Id, a.ParentId, a.Code, a.Name, a.Kind)).Take(100_000).ToDictionaryAsync(a => a.Id, ct);
-        var scope = agencyId is { } root ? Subtree(agencies.Values, root) : null;
+        var agencies = await db.Agencies.AsNoTracking().OrderBy(a => a.Id).Select(a => new AgencyRow(a.Id, a.Code, a.Name, a.Kind)).Take(100_000).ToDictionaryAsync(a => a.Id, ct);
+        var scope = agencyId is { } root ? await AgencyTree.SubtreeAsync(db, root, ct) : null;
         var published = (await db.ProcedureVersions.AsNoTracking().Where(v => v.State == VersionState.Published).Select(v => v.Id).ToListAsync(ct)).ToHashSet();
         var units = new Dictionary<long, UnitTally>();
         var officers = new Dictionary<long, Evaluation01Scorecard>();
@@ -64,11 +86,7 @@ public sealed class Evaluation01Handler(AppDbContext db, CalendarProvider calend
 
         for (long last = 0; ;)
         {
-            var population = db.Dossiers.AsNoTracking()
-                .Where(d => d.ReceivedAt != null && d.ReceivedAt < end && ((d.ProcessingEndedAt ?? d.EndedAt) == null || (d.ProcessingEndedAt ?? d.EndedAt) >= start));
-            if (scope is not null)
-                population = population.Where(d => scope.Contains(d.CompetentAgencyId));
-            var chunk = await population.Where(d => d.Id > last).OrderBy(d => d.Id).Take(ChunkSize)
+            var chunk = await db.Dossiers.AsNoTracking().InReportPopulation(period).DecidedIn(scope).Where(d => d.Id > last).OrderBy(d => d.Id).Take(ChunkSize)
                 .Select(d => new DossierRow(d.Id, d.Status, d.Channel, d.ProcedureVersionId, d.ReceivingAgencyId, d.CompetentAgencyId, d.AssigneeId,
                     d.ReceivedAt, d.DueAt, d.ProcessingEndedAt, d.EndedAt, d.SupplementCount, d.ReturnMethod))
                 .ToListAsync(ct);
@@ -137,13 +155,13 @@ public sealed class Evaluation01Handler(AppDbContext db, CalendarProvider calend
         }
 
         var agencyRows = await AgencyResultsAsync(units, agencies, ct);
-        var officerRows = await OfficerResultsAsync(officers, agencies, ct);
+        var officerRows = await OfficerResultsAsync(officers, agencies, audience, ct);
         var regime = forReference > 0 || (underCircular01 == 0 && end > NewRegimeFromUtc) ? Evaluation01Texts.RegimeReference : Evaluation01Texts.Regime01;
         var missing = Evaluation01.AllIndicators
             .Where(n => agencyRows.All(a => a.Indicators[n - 1].Score is null))
             .Select(n => new Evaluation01Missing(n, Evaluation01.IndicatorName(n), n == 8 ? Evaluation01Texts.NoFeedbackData : Evaluation01Texts.NoDataInPeriod))
             .ToArray();
-        return new Evaluation01Response(Iso(from), Iso(to), regime, Evaluation01Texts.RegimeNote(underCircular01, forReference), underCircular01, forReference,
+        return new Evaluation01Response(IsoDate.Format(period.From), IsoDate.Format(period.To), regime, Evaluation01Texts.RegimeNote(underCircular01, forReference), underCircular01, forReference,
             Evaluation01Texts.Population, Evaluation01Texts.Formula, agencyRows, officerRows, missing, Evaluation01Texts.Rules);
     }
 
@@ -184,13 +202,14 @@ public sealed class Evaluation01Handler(AppDbContext db, CalendarProvider calend
         }).OrderBy(a => a.Name, vietnamese).ToList();
     }
 
-    private async Task<List<Evaluation01Officer>> OfficerResultsAsync(Dictionary<long, Evaluation01Scorecard> officers, Dictionary<long, AgencyRow> agencies, CancellationToken ct)
+    private async Task<List<Evaluation01Officer>> OfficerResultsAsync(Dictionary<long, Evaluation01Scorecard> officers, Dictionary<long, AgencyRow> agencies,
+        StatisticsAudience audience, CancellationToken ct)
     {
         var ids = officers.Keys.ToArray();
         var people = await db.UserAccounts.AsNoTracking().Where(u => ids.Contains(u.Id))
             .Select(u => new { u.Id, u.UserName, u.FullName, u.AgencyId }).ToDictionaryAsync(u => u.Id, ct);
         var vietnamese = StringComparer.Create(new CultureInfo("vi-VN"), false);
-        return officers.Where(o => people.ContainsKey(o.Key)).Select(pair =>
+        return officers.Where(o => people.TryGetValue(o.Key, out var person) && audience.Covers(person.AgencyId)).Select(pair =>
         {
             var person = people[pair.Key];
             var agency = person.AgencyId is { } a ? agencies.GetValueOrDefault(a) : null;
@@ -204,19 +223,11 @@ public sealed class Evaluation01Handler(AppDbContext db, CalendarProvider calend
     private static Evaluation01Indicator[] Named(IEnumerable<IndicatorScore> indicators) =>
         indicators.Select(i => new Evaluation01Indicator(i.Number, Evaluation01.IndicatorName(i.Number), i.Score, i.DossiersWithData)).ToArray();
 
-    private static HashSet<long> Subtree(IEnumerable<AgencyRow> agencies, long root)
+    public static async Task<IResult> Endpoint(string? from, string? to, string? agency, ClaimsPrincipal user, Evaluation01Handler handler, AppDbContext db, CancellationToken ct)
     {
-        var children = agencies.Where(a => a.ParentId is not null).ToLookup(a => a.ParentId!.Value, a => a.Id);
-        var result = new HashSet<long> { root };
-        var pending = new Stack<long>([root]);
-        while (pending.TryPop(out var id))
-            foreach (var child in children[id])
-                if (result.Add(child))
-                    pending.Push(child);
-        return result;
+        var parsed = await StatisticsRequest.ScopeAsync(db, new QueryParsing(), from, to, agency, ct, StatisticsRequest.EvaluationPeriodName);
+        if (parsed.Scope is not { } scope)
+            return parsed.Problem();
+        return TypedResults.Ok(await handler.HandleAsync(scope.Period, scope.AgencyId, await StatisticsAudience.OfAsync(db, user, ct), ct));
     }
-
-    private static DateTime Utc(DateOnly vietnamDate) => VietnamTime.ToOffset(vietnamDate.ToDateTime(TimeOnly.MinValue)).UtcDateTime;
-
-    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -9,7 +9,7 @@ using MotCua.Tests.Infrastructure;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Statistics;
 
-namespace MotCua.Tests.Web;
+namespace MotCua.Tests.Web.Statistics;
 
 /// <summary>GET /api/statistics/report-06a/dossiers: every figure's list is exactly the dossiers the report counts.</summary>
 [Collection(DemoCollection.Name)]
@@ -25,7 +25,8 @@ public class Report06aDossiersApiTests(DemoHosts hosts)
     public async Task EveryFigureList_HasTheReportsFigure_ForTheTotalAndEachAgencyRow(DatabaseKind db)
     {
         var host = await hosts.Get(db);
-        var leader = await host.ClientAs("leader.demo");
+        // Lists of the whole province: a province-wide reader (StatisticsAudience).
+        var leader = await host.ClientAs(await TestAccounts.NewProvinceWideAsync(host), TestAccounts.Password);
         var nonEmptyFigures = new HashSet<string>();
         foreach (var (from, to) in Periods)
         {
@@ -68,7 +69,8 @@ public class Report06aDossiersApiTests(DemoHosts hosts)
     public async Task Lists_PartitionTheReceivedList_AndHoldExactlyTheDossiersComputeCountsInEachFigure(DatabaseKind db)
     {
         var host = await hosts.Get(db);
-        var leader = await host.ClientAs("leader.demo");
+        // Lists of the whole province: a province-wide reader (StatisticsAudience).
+        var leader = await host.ClientAs(await TestAccounts.NewProvinceWideAsync(host), TestAccounts.Password);
         foreach (var (from, to) in Periods)
         {
             var ids = new Dictionary<Report06aFigure, HashSet<long>>();
@@ -105,7 +107,8 @@ public class Report06aDossiersApiTests(DemoHosts hosts)
     public async Task List_IsOrderedByReception_PagesWithoutGapsOrOverlaps_AndCarriesNoApplicantData(DatabaseKind db)
     {
         var host = await hosts.Get(db);
-        var leader = await host.ClientAs("leader.demo");
+        // Lists of the whole province: a province-wide reader (StatisticsAudience).
+        var leader = await host.ClientAs(await TestAccounts.NewProvinceWideAsync(host), TestAccounts.Password);
         const string query = "/api/statistics/report-06a/dossiers?from=2025-12-01&to=2026-02-28&figure=received";
         var whole = await leader.GetFromJsonAsync<JsonElement>(query + "&pageSize=500");
         var first = await leader.GetFromJsonAsync<JsonElement>(query + "&pageSize=7&page=1");
@@ -145,7 +148,7 @@ public class Report06aDossiersApiTests(DemoHosts hosts)
         const string ok = "/api/statistics/report-06a/dossiers?from=2026-01-01&to=2026-01-31&figure=solvedLate";
         await Problem.AssertAsync(await host.Client().GetAsync(ok), HttpStatusCode.Unauthorized, "urn:motcua:problem:unauthenticated");
         await Problem.AssertAsync(await (await host.ClientAs("handler.demo")).GetAsync(ok), HttpStatusCode.Forbidden, "urn:motcua:problem:forbidden");
-        var leader = await host.ClientAs("leader.demo");
+        var leader = await host.ClientAs(await TestAccounts.NewProvinceWideAsync(host), TestAccounts.Password);
         Assert.Equal(HttpStatusCode.OK, (await leader.GetAsync(ok)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await leader.GetAsync(ok.Replace("solvedLate", "SOLVEDLATE", StringComparison.Ordinal))).StatusCode);
         foreach (var (bad, field) in new[]

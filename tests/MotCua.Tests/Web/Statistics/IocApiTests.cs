@@ -8,7 +8,7 @@ using MotCua.Core.Dossiers;
 using MotCua.Tests.Infrastructure;
 using MotCua.Web.Data;
 
-namespace MotCua.Tests.Web;
+namespace MotCua.Tests.Web.Statistics;
 
 /// <summary>GET /api/statistics/ioc on the demo data (clock 2 March 2026 10:00 +07), checked against Report 06a and direct counts.</summary>
 [Collection(DemoCollection.Name)]

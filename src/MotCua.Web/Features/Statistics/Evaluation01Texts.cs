@@ -2,26 +2,6 @@ using MotCua.Core.Statistics;
 
 namespace MotCua.Web.Features.Statistics;
 
-public sealed record Evaluation01Indicator(int Number, string Name, decimal? Score, int DossiersWithData);
-
-public sealed record Evaluation01Agency(string Code, string Name, int Dossiers, IReadOnlyList<Evaluation01Indicator> Indicators,
-    decimal Total, int MaxReached, string? Classification);
-
-public sealed record Evaluation01Officer(string UserName, string FullName, string? AgencyCode, string? AgencyName, int Dossiers,
-    IReadOnlyList<Evaluation01Indicator> Indicators, decimal Total, int MaxReached, string? Classification);
-
-public sealed record Evaluation01Missing(int Number, string Name, string Reason);
-
-public sealed record Evaluation01Rule(int Number, string Name, string Rule);
-
-/// <summary>The evaluation of a period: regime, agencies, officers, the indicators left out and the rules MotCua applies.</summary>
-public sealed record Evaluation01Response(
-    string From, string To,
-    string Regime, string RegimeNote, int DossiersUnderCircular01, int DossiersForReference,
-    string Population, string Formula,
-    IReadOnlyList<Evaluation01Agency> Agencies, IReadOnlyList<Evaluation01Officer> Officers,
-    IReadOnlyList<Evaluation01Missing> MissingIndicators, IReadOnlyList<Evaluation01Rule> Rules);
-
 /// <summary>
 /// How MotCua's data feeds each indicator of Circular 01/2018 art. 13, in the words shown to the
 /// reader. The choices are MotCua's where the data does not say what the circular asks.

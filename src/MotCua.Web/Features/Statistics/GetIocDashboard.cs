@@ -105,19 +105,17 @@ public sealed class IocHandler(AppDbContext db, IocQueries queries, TimeProvider
     private static IocPeriod Period(DateOnly from, DateOnly to, Report06aFigures f)
     {
         var onTime = f.SolvedEarly + f.SolvedOnTime;
-        return new IocPeriod(Iso(from), Iso(to), f.Received, f.NewOnline, f.NewInPersonOrPostal, f.Solved, onTime, f.SolvedLate,
+        return new IocPeriod(IsoDate.Format(from), IsoDate.Format(to), f.Received, f.NewOnline, f.NewInPersonOrPostal, f.Solved, onTime, f.SolvedLate,
             f.Pending, f.PendingOverdue, Percent(onTime, f.Solved), Percent(f.NewOnline, f.NewOnline + f.NewInPersonOrPostal));
     }
 
     public static double? Percent(int part, int whole) => whole == 0 ? null : Math.Round(100.0 * part / whole, 1);
 
-    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
     public static async Task<IResult> Endpoint(string? agency, IocHandler handler, AppDbContext db, CancellationToken ct)
     {
         var (found, agencyId) = await AgencyTree.FindByCodeAsync(db, agency, ct);
         if (!found)
-            return Problems.NotFound("Không có cơ quan với mã này.");
+            return Problems.NotFound(StatisticsRequest.UnknownAgency);
         return TypedResults.Ok(await handler.HandleAsync(agencyId, ct));
     }
 }

@@ -7,7 +7,7 @@ using MotCua.Web.Features.DemoData;
 using MotCua.Web.Features.Statistics;
 using MotCua.Web.Pages.Office;
 
-namespace MotCua.Tests.Web;
+namespace MotCua.Tests.Web.Statistics;
 
 /// <summary>The office pages: every figure of /office/bao-cao/06a opens /office/bao-cao/06a/ho-so with the dossiers behind it.</summary>
 [Collection(DemoCollection.Name)]
@@ -18,8 +18,10 @@ public partial class Report06aDossiersPageTests(DemoHosts hosts)
     public async Task EveryFigureCellOfThe06aPage_LinksToAListWithThatMany(DatabaseKind db)
     {
         var host = await hosts.Get(db);
-        var leader = await SignInAsync(host, "leader.demo");
-        var api = await host.ClientAs("leader.demo");
+        // Lists of the whole province: a province-wide reader (StatisticsAudience).
+        var supervisor = await TestAccounts.NewProvinceWideAsync(host);
+        var leader = await OfficeSignIn.AsAsync(host, supervisor, TestAccounts.Password);
+        var api = await host.ClientAs(supervisor, TestAccounts.Password);
         foreach (var scope in new[] { "", "&agency=STC" })
         {
             var query = "from=2025-12-01&to=2026-02-28" + scope;
@@ -64,8 +66,10 @@ public partial class Report06aDossiersPageTests(DemoHosts hosts)
     public async Task ListPage_ShowsTheDossiersLinkingToTheirPages_WithPagingAndLateness(DatabaseKind db)
     {
         var host = await hosts.Get(db);
-        var leader = await SignInAsync(host, "leader.demo");
-        var api = await host.ClientAs("leader.demo");
+        // Lists of the whole province: a province-wide reader (StatisticsAudience).
+        var supervisor = await TestAccounts.NewProvinceWideAsync(host);
+        var leader = await OfficeSignIn.AsAsync(host, supervisor, TestAccounts.Password);
+        var api = await host.ClientAs(supervisor, TestAccounts.Password);
         const string late = "from=2025-12-01&to=2026-02-28&figure=solvedLate";
         var first = await api.GetFromJsonAsync<JsonElement>($"/api/statistics/report-06a/dossiers?{late}&pageSize={Report06aDossiersModel.PageSize}");
         var items = first.GetProperty("items").EnumerateArray().ToList();
@@ -100,12 +104,13 @@ public partial class Report06aDossiersPageTests(DemoHosts hosts)
         // The code opens the dossier page, which applies its own scope: the leader of STC sees STC's dossiers only.
         var own = (await api.GetFromJsonAsync<JsonElement>($"/api/statistics/report-06a/dossiers?{received}&competentAgency=STC&pageSize=1"))
             .GetProperty("items")[0].GetProperty("id").GetInt64();
-        Assert.Equal(HttpStatusCode.OK, (await leader.GetAsync($"/office/ho-so/{own}")).StatusCode);
+        var stcLeader = await SignInAsync(host, "leader.demo");
+        Assert.Equal(HttpStatusCode.OK, (await stcLeader.GetAsync($"/office/ho-so/{own}")).StatusCode);
         var rows = (await api.GetFromJsonAsync<JsonElement>("/api/statistics/report-06a?from=2025-12-01&to=2026-02-28")).GetProperty("rows").EnumerateArray();
         var otherAgency = rows.First(r => r.GetProperty("agencyCode").GetString() != "STC" && r.GetProperty("received").GetInt32() > 0).GetProperty("agencyCode").GetString();
         var other = (await api.GetFromJsonAsync<JsonElement>($"/api/statistics/report-06a/dossiers?{received}&competentAgency={otherAgency}&pageSize=1"))
             .GetProperty("items")[0].GetProperty("id").GetInt64();
-        Assert.Equal(HttpStatusCode.NotFound, (await leader.GetAsync($"/office/ho-so/{other}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stcLeader.GetAsync($"/office/ho-so/{other}")).StatusCode);
     }
 
     [Theory]

@@ -2,13 +2,14 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Core.Dossiers;
+using MotCua.Core.Statistics;
 using MotCua.Tests.Infrastructure;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Statistics;
 using MotCua.Web.Features.Statistics.Counters;
 using static MotCua.Tests.Infrastructure.DossierClient;
 
-namespace MotCua.Tests.Web;
+namespace MotCua.Tests.Web.Statistics;
 
 /// <summary>
 /// The statistics counters kept in the dossier transactions equal a recount of the dossiers, and
@@ -37,9 +38,9 @@ public class StatisticsReconciliationTests(DemoHosts hosts)
         foreach (var (agency, sectorCode, procedure, channel) in new (long?, string?, string?, Channel?)[]
                  { (stc, null, null, null), (null, sector, null, null), (null, null, Procedure, null), (null, null, null, Channel.Online), (stc, null, null, Channel.InPerson) })
         {
-            var (from, to) = (DateOnly.Parse("2025-11-01"), DateOnly.Parse("2026-02-28"));
-            Same(await handler.FromDossiersAsync(from, to, agency, sectorCode, procedure, channel, default),
-                await handler.HandleAsync(from, to, agency, sectorCode, procedure, channel, default));
+            var period = ReportPeriod.Create(DateOnly.Parse("2025-11-01"), DateOnly.Parse("2026-02-28"), out _)!.Value;
+            Same(await handler.FromDossiersAsync(period, agency, sectorCode, procedure, channel, default),
+                await handler.HandleAsync(period, agency, sectorCode, procedure, channel, default));
         }
     }
 
@@ -124,9 +125,9 @@ public class StatisticsReconciliationTests(DemoHosts hosts)
         var today = DateOnly.FromDateTime(host.Time.Now.ToOffset(TimeSpan.FromHours(7)).DateTime);
         foreach (var (from, to) in Periods.Append((today.AddDays(-40).ToString("yyyy-MM-dd"), today.ToString("yyyy-MM-dd"))))
         {
-            var (f, t) = (DateOnly.Parse(from), DateOnly.Parse(to));
-            var reference = await handler.FromDossiersAsync(f, t, null, null, null, null, default);
-            Same(reference, await handler.HandleAsync(f, t, null, null, null, null, default));
+            var period = ReportPeriod.Create(DateOnly.Parse(from), DateOnly.Parse(to), out _)!.Value;
+            var reference = await handler.FromDossiersAsync(period, null, null, null, null, default);
+            Same(reference, await handler.HandleAsync(period, null, null, null, null, default));
             Assert.True(reference.Total.Figures.Reconciles);
         }
     }

@@ -7,7 +7,7 @@ using MotCua.Core.Statistics;
 using MotCua.Tests.Infrastructure;
 using MotCua.Web.Data;
 
-namespace MotCua.Tests.Web;
+namespace MotCua.Tests.Web.Statistics;
 
 /// <summary>Early / on time / late at minute precision (DOMAIN A.9): the lists in SQL against the report and Core's Timeliness.</summary>
 public class Report06aDossiersBoundaryTests
@@ -58,7 +58,7 @@ public class Report06aDossiersBoundaryTests
             await dbc.SaveChangesAsync();
         }
 
-        var leader = await host.ClientAs("leader.demo");
+        var leader = await host.ClientAs(await TestAccounts.NewProvinceWideAsync(host), TestAccounts.Password);
         const string period = "from=2027-01-04&to=2027-01-10";
         var report = await leader.GetFromJsonAsync<JsonElement>("/api/statistics/report-06a?" + period);
         foreach (var figure in new[] { "solvedEarly", "solvedOnTime", "solvedLate" })

@@ -4,12 +4,13 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Core.Dossiers;
+using MotCua.Core.Statistics;
 using MotCua.Tests.Infrastructure;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Statistics;
 
-namespace MotCua.Tests.Web;
+namespace MotCua.Tests.Web.Statistics;
 
 [Collection(DemoCollection.Name)]
 public class Evaluation01ApiTests(DemoHosts hosts)
@@ -121,10 +122,9 @@ public class Evaluation01ApiTests(DemoHosts hosts)
         var services = scope.ServiceProvider;
         var dbc = services.GetRequiredService<AppDbContext>();
         Evaluation01Handler Handler(int chunk) => new(dbc, services.GetRequiredService<CalendarProvider>()) { ChunkSize = chunk };
-        var from = new DateOnly(2025, 9, 1);
-        var to = new DateOnly(2026, 3, 1);
-        var whole = await Handler(100_000).HandleAsync(from, to, null, CancellationToken.None);
-        var chunked = await Handler(7).HandleAsync(from, to, null, CancellationToken.None);
+        var period = ReportPeriod.Create(new DateOnly(2025, 9, 1), new DateOnly(2026, 3, 1), out _)!.Value;
+        var whole = await Handler(100_000).HandleAsync(period, null, StatisticsAudience.Province, CancellationToken.None);
+        var chunked = await Handler(7).HandleAsync(period, null, StatisticsAudience.Province, CancellationToken.None);
         Assert.True(whole.Agencies.Sum(a => a.Dossiers) > 7 * 10);
         Assert.Equal(JsonSerializer.Serialize(whole), JsonSerializer.Serialize(chunked));
     }

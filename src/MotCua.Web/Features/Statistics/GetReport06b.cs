@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Calendar;
 using MotCua.Core.Dossiers;
 using MotCua.Core.Statistics;
 using MotCua.Web.Data;
@@ -25,21 +26,21 @@ public sealed class Report06bHandler(AppDbContext db)
     public const string ProvinceLevel = "TINH";
     public const string CommuneLevel = "XA";
 
-    public async Task<Report06bResponse> HandleAsync(DateOnly from, DateOnly to, long? agencyId, Report06bGrouping groupBy, Channel? channel, CancellationToken ct)
+    public async Task<Report06bResponse> HandleAsync(ReportPeriod period, long? agencyId, Report06bGrouping groupBy, Channel? channel, CancellationToken ct)
     {
         var scope = agencyId is { } root ? await AgencyTree.SubtreeAsync(db, root, ct) : null;
         List<Report06bRow> rows;
         if (groupBy == Report06bGrouping.Sector)
         {
             // Only the by-procedure cube keeps the sector.
-            var figures = await CounterQueries.Report06aAsync(CounterQueries.Scope(db, scope, null, null, channel, byProcedure: true), from, to, c => c.SectorCode, ct);
+            var figures = await CounterQueries.Report06aAsync(CounterQueries.Scope(db, scope, null, null, channel, byProcedure: true), period.From, period.To, c => c.SectorCode, ct);
             var codes = figures.Keys.ToList();
             var names = await db.Sectors.AsNoTracking().Where(s => codes.Contains(s.Code)).ToDictionaryAsync(s => s.Code, s => s.Name, ct);
             rows = figures.Select(kv => Row(kv.Key, names.GetValueOrDefault(kv.Key, kv.Key), kv.Value)).ToList();
         }
         else
         {
-            var byAgency = await CounterQueries.Report06aAsync(CounterQueries.Scope(db, scope, null, null, channel), from, to, c => c.AgencyId, ct);
+            var byAgency = await CounterQueries.Report06aAsync(CounterQueries.Scope(db, scope, null, null, channel), period.From, period.To, c => c.AgencyId, ct);
             var ids = byAgency.Keys.ToList();
             var kinds = await db.Agencies.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Kind, ct);
             rows = byAgency.GroupBy(kv => Level(kinds[kv.Key]))
@@ -48,7 +49,7 @@ public sealed class Report06bHandler(AppDbContext db)
         }
         var ordered = rows.OrderBy(r => r.Name, StringComparer.Create(new CultureInfo("vi-VN"), false)).ToArray();
         var total = ordered.Aggregate(Report06aFigures.Zero, (sum, r) => sum + r.Figures);
-        return new Report06bResponse(Iso(from), Iso(to), groupBy == Report06bGrouping.Sector ? "sector" : "level", ordered, Row("", "Tổng cộng", total), Report06aHandler.Convention);
+        return new Report06bResponse(IsoDate.Format(period.From), IsoDate.Format(period.To), groupBy == Report06bGrouping.Sector ? "sector" : "level", ordered, Row("", "Tổng cộng", total), Report06aHandler.Convention);
     }
 
     /// <summary>Provincial bodies and their units, vertical agencies → province; communes, their centres, police and reception points → commune.</summary>
@@ -60,38 +61,28 @@ public sealed class Report06bHandler(AppDbContext db)
 
     private static Report06bRow Row(string code, string name, Report06aFigures f) => new(code, name, f, f.Received, f.Solved, f.Pending);
 
-    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>The 06b rows in the 06a table shape, for the exports.</summary>
+    public static Report06aResponse AsTable(Report06bResponse report) => new(report.From, report.To,
+        report.Rows.Select(r => new Report06aRow(r.Code, r.Name, r.Figures, r.Received, r.Solved, r.Pending)).ToList(),
+        new Report06aRow("", report.Total.Name, report.Total.Figures, report.Total.Received, report.Total.Solved, report.Total.Pending), report.Convention);
 
     public static async Task<IResult> Endpoint(string? from, string? to, string? agency, string? groupBy, string? channel, string? format,
         Report06bHandler handler, AppDbContext db, InstallationOptions installation, CancellationToken ct)
     {
-        var q = new QueryParsing();
-        if (format is not (null or "" or "json" or "xlsx" or "pdf"))
-            return Problems.Validation("format", "Định dạng là json, xlsx hoặc pdf.");
+        if (StatisticsRequest.FormatProblem(format) is { } wrongFormat)
+            return wrongFormat;
         if (groupBy is not (null or "" or "sector" or "level"))
             return Problems.Validation("groupBy", "Nhóm theo lĩnh vực (sector) hoặc theo cấp (level).");
-        var f = q.RequiredDate(from, "from");
-        var t = q.RequiredDate(to, "to");
+        var q = new QueryParsing();
         var ch = q.Enum<Channel>(channel, "channel");
-        if (q.Ok && t < f)
-            return Problems.Validation("to", "Ngày kết thúc phải sau ngày bắt đầu.");
-        if (!q.Ok)
-            return Problems.Validation(q.Errors);
-        var (found, agencyId) = await AgencyTree.FindByCodeAsync(db, agency, ct);
-        if (!found)
-            return Problems.NotFound("Không có cơ quan với mã này.");
+        // The same period rule as every report (at most ten years): a longer period is a 400, not a 500.
+        var parsed = await StatisticsRequest.ScopeAsync(db, q, from, to, agency, ct);
+        if (parsed.Scope is not { } scope)
+            return parsed.Problem();
         var grouping = groupBy == "level" ? Report06bGrouping.Level : Report06bGrouping.Sector;
-        var report = await handler.HandleAsync(f!.Value, t!.Value, agencyId, grouping, ch, ct);
-        var asTable = new Report06aResponse(report.From, report.To,
-            report.Rows.Select(r => new Report06aRow(r.Code, r.Name, r.Figures, r.Received, r.Solved, r.Pending)).ToList(),
-            new Report06aRow("", report.Total.Name, report.Total.Figures, report.Total.Received, report.Total.Solved, report.Total.Pending), report.Convention);
+        var report = await handler.HandleAsync(scope.Period, scope.AgencyId, grouping, ch, ct);
         var layout = new Report06aExport.Layout("06b", grouping == Report06bGrouping.Sector ? "Lĩnh vực" : "Cấp giải quyết",
             Report06aExport.Title + (grouping == Report06bGrouping.Sector ? " THEO LĨNH VỰC" : " THEO CẤP"));
-        return format switch
-        {
-            "xlsx" => TypedResults.File(Report06aExport.Xlsx(asTable, layout), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"bieu-06b-{report.From}-{report.To}.xlsx"),
-            "pdf" => TypedResults.File(Report06aExport.Pdf(asTable, installation, layout), "application/pdf", $"bieu-06b-{report.From}-{report.To}.pdf"),
-            _ => TypedResults.Ok(report),
-        };
+        return Report06aExport.Result(AsTable(report), format, layout, installation, report);
     }
 }

@@ -10,7 +10,7 @@ using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Statistics;
 using static MotCua.Tests.Infrastructure.DossierClient;
 
-namespace MotCua.Tests.Web;
+namespace MotCua.Tests.Web.Statistics;
 
 [Collection(DemoCollection.Name)]
 public class Index766ApiTests(DemoHosts hosts)

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MotCua.Tests.Infrastructure;
 using MotCua.Web.Data;
 
-namespace MotCua.Tests.Web;
+namespace MotCua.Tests.Web.Statistics;
 
 [Collection(DemoCollection.Name)]
 public class Report06bTests(DemoHosts hosts)
@@ -79,7 +79,7 @@ public class Report06bTests(DemoHosts hosts)
         await Problem.AssertAsync(await leader.GetAsync("/api/statistics/report-06b?from=2026-01-01&to=2026-01-31&agency=KHONG"), HttpStatusCode.NotFound, "urn:motcua:problem:not-found");
         await Problem.AssertAsync(await (await host.ClientAs("handler.demo")).GetAsync(query), HttpStatusCode.Forbidden, "urn:motcua:problem:forbidden");
 
-        var page = await OfficeSignIn.AsAsync(host, "leader.demo");
+        var page = await OfficeSignIn.AsAsync(host, await TestAccounts.NewProvinceWideAsync(host), TestAccounts.Password);
         var html = await page.GetStringAsync("/office/bao-cao/06b?from=2025-12-01&to=2026-02-28&groupBy=sector");
         Assert.Contains("Lĩnh vực", html, StringComparison.Ordinal);
         Assert.Contains("/office/bao-cao/06a/ho-so?", html, StringComparison.Ordinal);

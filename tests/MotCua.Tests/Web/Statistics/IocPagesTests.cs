@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MotCua.Tests.Infrastructure;
 using MotCua.Web.Data;
 
-namespace MotCua.Tests.Web;
+namespace MotCua.Tests.Web.Statistics;
 
 /// <summary>The IOC office page, its wall screen and the public open-data page, over HTTP on the demo data.</summary>
 [Collection(DemoCollection.Name)]

@@ -9,8 +9,26 @@ using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Catalog;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Organization;
+using MotCua.Web.Infrastructure.Http;
 
 namespace MotCua.Web.Features.Statistics;
+
+public sealed record Index766Period(string From, string To, string Label);
+
+/// <summary>A unit's score: points out of the maximum of the indicators that have a score, and each indicator with its formula and inputs.</summary>
+public sealed record Index766Unit(decimal Points, decimal MaxPoints, IReadOnlyList<Indicator766Score> Indicators, IReadOnlyList<ProcessingTime766> ProcessingTimes);
+
+public sealed record Index766Agency(string Code, string Name, int Rank, decimal Points, decimal MaxPoints, IReadOnlyList<Indicator766Score> Indicators);
+
+public sealed record Index766NotComputable(string Id, string Name, decimal Pmax, string Reason);
+
+/// <summary>
+/// GET /api/statistics/766. <c>province</c> lists every indicator (those MotCua cannot compute with
+/// computable = false and the reason); each agency lists the computable ones; <c>notComputable</c>
+/// repeats the others with their reasons. <c>asOf</c> is the cut-off used for unfinished dossiers.
+/// </summary>
+public sealed record Index766Response(Index766Period Period, Index766Unit Province, IReadOnlyList<Index766Agency> Agencies,
+    IReadOnlyList<Index766NotComputable> NotComputable, IReadOnlyList<string> Caveats, string AsOf);
 
 /// <summary>
 /// The Decision 766 index from MotCua's own data, for the province (or an agency and its children)
@@ -31,17 +49,15 @@ public sealed class Index766Handler(AppDbContext db, CalendarProvider calendars,
 
     public async Task<Index766Response> HandleAsync(Period766 period, long? agencyId, CancellationToken ct)
     {
-        var start = Utc(period.From);
-        var end = Utc(period.To.AddDays(1));
+        var reportPeriod = period.AsReportPeriod();
+        var start = reportPeriod.StartUtc;
+        var end = reportPeriod.EndUtc;
         var now = time.GetUtcNow().UtcDateTime;
         var calendar = await calendars.GetAsync(ct);
         var dayHours = (decimal)calendar.Hours.DayLength.TotalHours;
         var scope = agencyId is { } root ? await AgencyTree.SubtreeAsync(db, root, ct) : null;
 
-        var dossiers = db.Dossiers.AsNoTracking()
-            .Where(d => d.ReceivedAt != null && d.ReceivedAt < end && ((d.ProcessingEndedAt ?? d.EndedAt) == null || (d.ProcessingEndedAt ?? d.EndedAt) >= start));
-        if (scope is not null)
-            dossiers = dossiers.Where(d => scope.Contains(d.CompetentAgencyId));
+        var dossiers = db.Dossiers.AsNoTracking().InReportPopulation(reportPeriod).DecidedIn(scope);
 
         // Supplements during processing (those at reception come before the clock starts).
         var supplements = (await db.SupplementRequests.AsNoTracking()
@@ -95,7 +111,7 @@ public sealed class Index766Handler(AppDbContext db, CalendarProvider calendars,
         }).ToList();
 
         return new Index766Response(
-            new Index766Period(Iso(period.From), Iso(period.To), period.Label),
+            new Index766Period(IsoDate.Format(period.From), IsoDate.Format(period.To), period.Label),
             provinceUnit, Rank(agencies),
             Decision766Indicators.All.Where(i => !i.Computable).Select(i => new Index766NotComputable(i.Id, i.Name, i.Pmax, i.Reason!)).ToList(),
             Decision766Indicators.Caveats,
@@ -163,11 +179,31 @@ public sealed class Index766Handler(AppDbContext db, CalendarProvider calendars,
             .ToList();
     }
 
-    private static DateTime Utc(DateOnly vietnamDate) => VietnamTime.ToOffset(vietnamDate.ToDateTime(TimeOnly.MinValue)).UtcDateTime;
-
     private static DateTime AsUtc(DateTime t) => DateTime.SpecifyKind(t, DateTimeKind.Utc);
 
     private static DateTime? AsUtc(DateTime? t) => t is { } v ? AsUtc(v) : null;
 
-    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static async Task<IResult> Endpoint(string? period, string? agency, Index766Handler handler, AppDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var parsed = Parse(period, VietnamTime.Today(time), out var error);
+        if (parsed is null)
+            return Problems.Validation("period", error!);
+        var (found, agencyId) = await AgencyTree.FindByCodeAsync(db, agency, ct);
+        if (!found)
+            return Problems.NotFound(StatisticsRequest.UnknownAgency);
+        return TypedResults.Ok(await handler.HandleAsync(parsed, agencyId, ct));
+    }
+
+    /// <summary>A period as <see cref="Period766.Parse"/> reads it, refused when it has not started: nothing is measured yet.</summary>
+    public static Period766? Parse(string? text, DateOnly today, out string? error)
+    {
+        var period = Period766.Parse(text, out error);
+        if (period is not null && period.From > today)
+        {
+            error = "Kỳ đánh giá chưa bắt đầu.";
+            return null;
+        }
+        return period;
+    }
 }
+
