@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using MotCua.Web.Features.Accounts.Security;
 using MotCua.Web.Infrastructure.Http;
 
 namespace MotCua.Web.Features.Accounts;
@@ -25,6 +26,7 @@ public static class AccountsSetup
         services.AddDataProtection().SetApplicationName("MotCua").PersistKeysToFileSystem(new DirectoryInfo(keys));
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         services.AddScoped<SignInHandler>();
+        services.AddAccountSecurity(configuration);
 
         services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, Scheme, o => o.ForwardDefaultSelector = ctx =>
@@ -79,14 +81,16 @@ public static class AccountsSetup
     {
         app.MapPost("/api/auth/token", async Task<IResult> (TokenRequest? request, SignInHandler handler, CancellationToken ct) =>
             {
-                var principal = await handler.HandleAsync(request?.UserName, request?.Password, BearerTokenDefaults.AuthenticationScheme, ct);
-                if (principal is null)
-                    return Problems.Problem(StatusCodes.Status401Unauthorized, "invalid-credentials", "Tên đăng nhập hoặc mật khẩu không đúng");
-                return TypedResults.SignIn(principal, authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
+                var result = await handler.HandleAsync(request?.UserName, request?.Password, request?.Totp, BearerTokenDefaults.AuthenticationScheme, ct);
+                if (result is { Status: SignInStatus.Success, Principal: { } principal })
+                    return TypedResults.SignIn(principal, authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
+                return SignInAnswers.Problem(result.Status);
             })
             .WithTags("Accounts")
-            .WithSummary("Exchange a user name and password for a bearer token ({ accessToken, expiresIn })")
+            .WithSummary("Exchange a user name, password and TOTP code (officers) for a bearer token ({ accessToken, expiresIn })")
+            .RequireRateLimiting(SignInRateLimits.SignIn)
             .AllowAnonymous();
+        app.MapAccountSecurityApi();
         return app;
     }
 }

@@ -59,7 +59,8 @@ public static class DossiersApi
         app.MapGet("/api/officers", ListOfficersHandler.Endpoint).WithTags("Accounts").RequireAuthorization().WithSummary("Officers of the caller's agency with a role");
         app.MapGet("/api/accounts/me", ProfileHandler.GetEndpoint).WithTags("Accounts").RequireAuthorization().WithSummary("The applicant's profile");
         app.MapPut("/api/accounts/me", ProfileHandler.PutEndpoint).WithTags("Accounts").RequireAuthorization().WithSummary("Change contact details and address");
-        app.MapPost("/api/accounts", SignUpHandler.Endpoint).WithTags("Accounts").WithSummary("Sign up as a citizen or business").AllowAnonymous();
+        app.MapPost("/api/accounts", SignUpHandler.Endpoint).WithTags("Accounts").WithSummary("Sign up as a citizen or business").AllowAnonymous()
+            .RequireRateLimiting(Accounts.Security.SignInRateLimits.SignUp).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(Accounts.Security.SignUpRules.MaxRequestBytes));
         app.MapGet("/api/tracking/{code}", TrackDossierHandler.Endpoint).WithTags("Tracking")
             .WithSummary("Public tracking: dossier code + check=last 4 digits of ID number or phone").RequireRateLimiting(TrackDossierHandler.RateLimitPolicy);
         app.MapPost("/api/files", UploadFileHandler.Endpoint).WithTags("Dossiers").RequireAuthorization().DisableAntiforgery()

@@ -4,10 +4,13 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Catalog;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Accounts;
+using MotCua.Web.Features.Accounts.Security;
 using MotCua.Web.Features.Organization;
 
 namespace MotCua.Web.Pages.Portal;
 
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(SignInRateLimits.SignUp)]
+[RequestSizeLimit(SignUpRules.MaxRequestBytes)]
 public sealed class SignUpModel(SignUpHandler handler, AppDbContext db) : PageModel
 {
     public sealed class InputModel
