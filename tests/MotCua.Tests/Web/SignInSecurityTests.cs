@@ -45,6 +45,25 @@ public partial class SignInSecurityTests
         Assert.Contains("security.unlock", await AuditActionsAsync(host, id));
     }
 
+    [Fact]
+    public async Task Administrator_UnlocksWithTheButtonOnTheAccountSecurityPage()
+    {
+        await using var host = await WebHost.StartAsync(DatabaseKind.Sqlite, demoData: false);
+        var officer = await OfficerAsync(host, OfficerRole.Handler);
+        for (var i = 0; i < 5; i++)
+            await host.Client().PostAsJsonAsync(Token, new { userName = officer, password = "sai-mat-khau" });
+        var admin = await OfficeSignIn.AsAsync(host, await OfficerAsync(host, OfficerRole.SystemAdmin), TestAccounts.Password);
+        var page = await admin.GetStringAsync("/office/bao-mat-tai-khoan");
+        Assert.Contains("Tạm khóa đến", page, StringComparison.Ordinal);
+        var id = await AccountIdAsync(host, officer);
+        var unlock = await PostFormAsync(admin, "/office/bao-mat-tai-khoan?handler=Unlock", new() { ["id"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, "/office/bao-mat-tai-khoan");
+        Assert.Equal(HttpStatusCode.Redirect, unlock.StatusCode);
+        Assert.DoesNotContain("Tạm khóa đến", await admin.GetStringAsync("/office/bao-mat-tai-khoan"), StringComparison.Ordinal);
+        await host.ClientAs(officer, TestAccounts.Password);
+        var handler = await OfficeSignIn.AsAsync(host, await OfficerAsync(host, OfficerRole.Handler), TestAccounts.Password);
+        Assert.Equal(HttpStatusCode.Redirect, (await handler.GetAsync("/office/bao-mat-tai-khoan")).StatusCode);
+    }
+
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task Officer_FiveFailures_LockFifteenMinutes_ThenTheRightPasswordWorks(DatabaseKind db)
@@ -252,9 +271,9 @@ public partial class SignInSecurityTests
 
     private static string Alerts(string page) => string.Join("|", Regex.Matches(page, "role=\"alert\">([^<]*)<").Select(m => m.Groups[1].Value));
 
-    internal static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, Dictionary<string, string> fields)
+    internal static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, Dictionary<string, string> fields, string? pageToRead = null)
     {
-        var form = await client.GetStringAsync(url);
+        var form = await client.GetStringAsync(pageToRead ?? url);
         fields["__RequestVerificationToken"] = TokenInput().Match(form).Groups[1].Value;
         return await client.PostAsync(url, new FormUrlEncodedContent(fields));
     }
