@@ -64,6 +64,7 @@ public class CitizenAndOfficeFlowTests(PortalServer server)
             await page.GotoAsync("/office/dang-nhap");
             await page.GetByLabel("Tên đăng nhập").FillAsync(user);
             await page.GetByLabel("Mật khẩu").FillAsync("MotCua@2026");
+            await page.GetByLabel("Mã xác thực").FillAsync(OfficerCode.Next(user));
             await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
             await page.GotoAsync($"/office/ho-so/{id}");
             return page;

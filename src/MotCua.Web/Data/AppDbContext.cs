@@ -41,6 +41,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Consultation> Consultations => Set<Consultation>();
     public DbSet<StatisticsCounter> StatisticsCounters => Set<StatisticsCounter>();
+    public DbSet<Features.Accounts.Security.AccountSecurity> AccountSecurity => Set<Features.Accounts.Security.AccountSecurity>();
+    public DbSet<Features.Accounts.Security.RecoveryCode> RecoveryCodes => Set<Features.Accounts.Security.RecoveryCode>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -140,6 +142,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         DossierModel.Configure(modelBuilder);
         StatisticsCounter.Configure(modelBuilder);
         UserSession.Configure(modelBuilder);
+        Features.Accounts.Security.AccountSecurityModel.Configure(modelBuilder);
     }
 
     /// <summary>

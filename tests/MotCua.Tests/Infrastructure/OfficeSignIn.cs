@@ -14,6 +14,7 @@ public static class OfficeSignIn
         {
             ["userName"] = user,
             ["password"] = password,
+            ["totp"] = await TestTotp.FreshCodeAsync(host, user),
             ["__RequestVerificationToken"] = token,
         }));
         return client;

@@ -52,6 +52,9 @@ public sealed class WebHost : IAsyncDisposable
             b.UseSetting("Notifications:FilePath", Path.Combine(keys, "notifications.jsonl"));
             b.UseSetting("Outbox:Enabled", "false");
             b.UseSetting("Files:MaintenanceEnabled", "false");
+            // Many tests sign in from the one test client; the tests of the limits set their own.
+            b.UseSetting("SignInProtection:SignInPerClientPerMinute", "100000");
+            b.UseSetting("SignInProtection:SignUpPerClientPerHour", "100000");
             foreach (var (key, value) in settings ?? new Dictionary<string, string>())
                 b.UseSetting(key, value);
             b.ConfigureServices(s =>
@@ -60,6 +63,7 @@ public sealed class WebHost : IAsyncDisposable
                 services?.Invoke(s);
                 // A capped query without an order returns an arbitrary subset: make it a failure here.
                 s.ConfigureDbContext<AppDbContext>(o => o.ConfigureWarnings(w => w.Throw(CoreEventId.RowLimitingOperationWithoutOrderByWarning)));
+                s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestClientAddress>();
             });
         });
         var host = new WebHost(factory, database, time, keys);
@@ -79,8 +83,9 @@ public sealed class WebHost : IAsyncDisposable
     public async Task<HttpClient> ClientAs(string userName, string password = DemoDataSeeder.DemoPassword)
     {
         var client = Client();
-        var response = await client.PostAsJsonAsync("/api/auth/token", new { userName, password });
-        response.EnsureSuccessStatusCode();
+        var totp = await TestTotp.FreshCodeAsync(this, userName);
+        var response = await client.PostAsJsonAsync("/api/auth/token", new { userName, password, totp });
+        Xunit.Assert.True(response.IsSuccessStatusCode, $"sign-in of {userName}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         var token = await response.Content.ReadFromJsonAsync<TokenBody>();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
         return client;

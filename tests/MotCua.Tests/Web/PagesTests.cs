@@ -80,7 +80,7 @@ public partial class PagesTests(DemoHosts hosts)
     {
         var host = await hosts.Get(db);
         var client = host.Client(followRedirects: false);
-        var login = await PostFormAsync(client, "/office/dang-nhap?returnUrl=%2Foffice%2Flich-lam-viec", new() { ["userName"] = "admin.demo", ["password"] = "MotCua@2026" });
+        var login = await PostFormAsync(client, "/office/dang-nhap?returnUrl=%2Foffice%2Flich-lam-viec", new() { ["userName"] = "admin.demo", ["password"] = "MotCua@2026", ["totp"] = await TestTotp.FreshCodeAsync(host, "admin.demo") });
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         Assert.Equal("/office/lich-lam-viec", login.Headers.Location!.OriginalString);
 
@@ -112,8 +112,9 @@ public partial class PagesTests(DemoHosts hosts)
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task Office_CalendarPage_ForbiddenForHandler(DatabaseKind db)
     {
-        var client = (await hosts.Get(db)).Client(followRedirects: false);
-        await PostFormAsync(client, "/office/dang-nhap", new() { ["userName"] = "handler.demo", ["password"] = "MotCua@2026" });
+        var host = await hosts.Get(db);
+        var client = host.Client(followRedirects: false);
+        await PostFormAsync(client, "/office/dang-nhap", new() { ["userName"] = "handler.demo", ["password"] = "MotCua@2026", ["totp"] = await TestTotp.FreshCodeAsync(host, "handler.demo") });
         var response = await client.GetAsync("/office/lich-lam-viec");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/office/khong-co-quyen", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);

@@ -19,7 +19,8 @@ public static class AccountsApi
         app.MapGet("/api/officers", ListOfficersHandler.Endpoint).WithTags("Accounts").RequireAuthorization().WithSummary("Officers of the caller's agency with a role");
         app.MapGet("/api/accounts/me", ProfileHandler.GetEndpoint).WithTags("Accounts").RequireAuthorization().WithSummary("The applicant's profile");
         app.MapPut("/api/accounts/me", ProfileHandler.PutEndpoint).WithTags("Accounts").RequireAuthorization().WithSummary("Change contact details and address");
-        app.MapPost("/api/accounts", SignUpHandler.Endpoint).WithTags("Accounts").WithSummary("Sign up as a citizen or business").AllowAnonymous();
+        app.MapPost("/api/accounts", SignUpHandler.Endpoint).WithTags("Accounts").WithSummary("Sign up as a citizen or business").AllowAnonymous()
+            .RequireRateLimiting(Security.SignInRateLimits.SignUp).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(Security.SignUpRules.MaxRequestBytes));
         return app;
     }
 }

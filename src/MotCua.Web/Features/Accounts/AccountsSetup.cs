@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using MotCua.Web.Features.Accounts.Security;
 using MotCua.Web.Infrastructure.Http;
 
 namespace MotCua.Web.Features.Accounts;
@@ -21,6 +22,7 @@ public static class AccountsSetup
         services.AddDataProtectionKeys(configuration);
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         services.AddScoped<SignInHandler>();
+        services.AddAccountSecurity(configuration);
 
         services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, Scheme, o => o.ForwardDefaultSelector = ctx =>
@@ -74,15 +76,17 @@ public static class AccountsSetup
     {
         app.MapPost("/api/auth/token", async Task<IResult> (TokenRequest? request, SignInHandler handler, Sessions.SessionStore sessions, CancellationToken ct) =>
             {
-                var principal = await handler.HandleAsync(request?.UserName, request?.Password, BearerTokenDefaults.AuthenticationScheme, ct);
-                if (principal is null)
-                    return Problems.Problem(StatusCodes.Status401Unauthorized, "invalid-credentials", "Tên đăng nhập hoặc mật khẩu không đúng");
+                var result = await handler.HandleAsync(request?.UserName, request?.Password, request?.Totp, BearerTokenDefaults.AuthenticationScheme, ct);
+                if (result is not { Status: SignInStatus.Success, Principal: { } principal })
+                    return SignInAnswers.Problem(result.Status);
                 principal = await sessions.StartAsync(principal, Sessions.SessionKind.Bearer, ct);
                 return TypedResults.SignIn(principal, authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
             })
             .WithTags("Accounts")
-            .WithSummary("Exchange a user name and password for a bearer token ({ accessToken, expiresIn })")
+            .WithSummary("Exchange a user name, password and TOTP code (officers) for a bearer token ({ accessToken, expiresIn })")
+            .RequireRateLimiting(SignInRateLimits.SignIn)
             .AllowAnonymous();
+        app.MapAccountSecurityApi();
         return app;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using MotCua.Web.Features.Accounts.Security;
 
 namespace MotCua.Web.Features.Accounts;
 
@@ -14,7 +15,11 @@ public abstract class CookieSignInPage(SignInHandler signIn) : PageModel
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     [BindProperty] public string? UserName { get; set; }
     [BindProperty] public string? Password { get; set; }
+    /// <summary>The authenticator app's 6-digit code or a recovery code (required for officers).</summary>
+    [BindProperty] public string? Totp { get; set; }
     public bool Failed { get; private set; }
+    /// <summary>The password was right and a second-factor code is needed (or the one typed was wrong).</summary>
+    public bool CodeNeeded { get; private set; }
 
     /// <summary>Where to go after signing in when no return address was given.</summary>
     protected abstract string Home { get; }
@@ -25,14 +30,17 @@ public abstract class CookieSignInPage(SignInHandler signIn) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var principal = await signIn.HandleAsync(UserName, Password, CookieAuthenticationDefaults.AuthenticationScheme, ct);
-        if (principal is null)
+        var result = await signIn.HandleAsync(UserName, Password, Totp, CookieAuthenticationDefaults.AuthenticationScheme, ct);
+        if (result.Principal is not { } principal)
         {
-            Failed = true;
+            Failed = result.Status == SignInStatus.InvalidCredentials;
+            CodeNeeded = result.Status is SignInStatus.MfaRequired or SignInStatus.MfaInvalid;
             Response.StatusCode = StatusCodes.Status401Unauthorized;
             return Page();
         }
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
+        if (result.Status == SignInStatus.EnrolmentRequired)
+            return LocalRedirect(MfaPage.Path);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : Home);
     }
 }

@@ -1,37 +1,40 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Data;
+using MotCua.Web.Features.Accounts.Security;
 
 namespace MotCua.Web.Features.Accounts;
 
-public sealed record TokenRequest(string? UserName, string? Password);
+/// <summary>Totp: the 6-digit code of the authenticator app, or one recovery code; required for officers.</summary>
+public sealed record TokenRequest(string? UserName, string? Password, string? Totp = null);
 public sealed record TokenResponse(string AccessToken, long ExpiresIn);
+public sealed record SignInResult(SignInStatus Status, ClaimsPrincipal? Principal = null);
 
 /// <summary>
-/// Checks a user name and password and builds the principal: user id, display name, agency and
-/// the permissions of every role held (never the role names, DESIGN §5). The same handler serves
-/// the office login page (cookie) and POST /api/auth/token (bearer).
+/// Checks a user name, password and second factor (CredentialCheck) and builds the principal: user
+/// id, display name, agency and the permissions of every role held (never the role names, DESIGN
+/// §5). The same handler serves the sign-in pages (cookie) and POST /api/auth/token (bearer).
 /// </summary>
-public sealed class SignInHandler(AppDbContext db, IPasswordHasher<UserAccount> hasher)
+public sealed class SignInHandler(AppDbContext db, CredentialCheck check)
 {
-    // Hash of a random password, compared when the user does not exist, so timing does not reveal accounts.
-    private static readonly string DummyHash = new PasswordHasher<UserAccount>().HashPassword(null!, Guid.NewGuid().ToString());
+    /// <summary>Claim of a cookie that only opens the second-factor enrolment page.</summary>
+    public const string EnrolmentClaim = "mfa-enrolment";
 
-    public async Task<ClaimsPrincipal?> HandleAsync(string? userName, string? password, string scheme, CancellationToken ct)
+    public async Task<SignInResult> HandleAsync(string? userName, string? password, string? totp, string scheme, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password) || userName.Length > 100 || password.Length > 200)
-            return null;
-        var account = await db.UserAccounts.Include(u => u.Roles)
-            .SingleOrDefaultAsync(u => u.UserName == userName.Trim().ToLowerInvariant(), ct);
-        if (account is null)
-        {
-            hasher.VerifyHashedPassword(null!, DummyHash, password);
-            return null;
-        }
-        if (!account.Active || hasher.VerifyHashedPassword(account, account.PasswordHash, password) == PasswordVerificationResult.Failed)
-            return null;
+        var cookie = scheme == CookieAuthenticationDefaults.AuthenticationScheme;
+        var (status, account) = await check.CheckAsync(userName, password, totp, allowEnrolment: cookie, ct);
+        return account is null ? new SignInResult(status)
+            : new SignInResult(status, status == SignInStatus.EnrolmentRequired ? EnrolmentPrincipal(account, scheme) : Principal(account, scheme));
+    }
 
+    /// <summary>The full principal again, after the officer enrolled the second factor.</summary>
+    public async Task<ClaimsPrincipal?> PrincipalAsync(long userId, string scheme, CancellationToken ct) =>
+        await db.UserAccounts.Include(u => u.Roles).SingleOrDefaultAsync(u => u.Id == userId && u.Active, ct) is { } account ? Principal(account, scheme) : null;
+
+    private static ClaimsPrincipal Principal(UserAccount account, string scheme)
+    {
         var claims = new List<Claim>
         {
             new(ClaimTypes.NameIdentifier, account.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
@@ -44,6 +47,16 @@ public sealed class SignInHandler(AppDbContext db, IPasswordHasher<UserAccount> 
             claims.Add(new Claim(Permissions.ClaimType, permission));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
     }
+
+    /// <summary>No permissions: the cookie opens the enrolment page only, until a code is confirmed.</summary>
+    private static ClaimsPrincipal EnrolmentPrincipal(UserAccount account, string scheme) =>
+        new(new ClaimsIdentity(
+        [
+            new(ClaimTypes.NameIdentifier, account.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new(ClaimTypes.Name, account.FullName),
+            new("kind", account.Kind.ToString()),
+            new(EnrolmentClaim, "true"),
+        ], scheme));
 }
 
 public static class ClaimsPrincipalExtensions

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Catalog;
 using MotCua.Core.Dossiers;
 using MotCua.Web.Data;
+using MotCua.Web.Features.Accounts.Security;
 using MotCua.Web.Infrastructure.Http;
 
 namespace MotCua.Web.Features.Accounts;
@@ -17,15 +18,18 @@ public sealed record SignUpResponse(long Id, string UserName);
 /// 12-digit personal identification number is checked (Law on Identification 2023), the address is
 /// province + commune codes of the current two-level units.
 /// </summary>
-public sealed class SignUpHandler(AppDbContext db, IPasswordHasher<UserAccount> hasher, TimeProvider time)
+public sealed class SignUpHandler(AppDbContext db, IPasswordHasher<UserAccount> hasher, PasswordPolicy passwords, TimeProvider time)
 {
     public async Task<(SignUpResponse? Account, IReadOnlyList<FieldError> Errors)> HandleAsync(SignUpRequest r, CancellationToken ct)
     {
         var errors = new List<FieldError>();
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        errors.AddRange(SignUpRules.Check(r.FullName, r.Phone, r.Address, r.ProvinceCode, r.CommuneCode, r.BirthDate, today));
+        if (errors.Count > 0)
+            return (null, errors); // over-long input goes no further (not normalised, not looked up)
         var (phone, email) = ContactRules.Normalise(r.Phone, r.Email, errors);
-        if (r.Password is null || r.Password.Length < 10 || r.Password.Length > 200 || !r.Password.Any(char.IsDigit) || !r.Password.Any(char.IsLetter))
-            errors.Add(new FieldError("password", "Mật khẩu từ 10 ký tự, có cả chữ và số."));
-        if (string.IsNullOrWhiteSpace(r.FullName) || r.FullName.Length > 200)
+        errors.AddRange(passwords.Check(r.Password, phone, r.PersonalId));
+        if (string.IsNullOrWhiteSpace(r.FullName))
             errors.Add(new FieldError("fullName", "Vui lòng nhập họ và tên."));
         var parse = new QueryParsing();
         var type = parse.Enum<ApplicantType>(r.ApplicantType ?? nameof(ApplicantType.Citizen), "applicantType");
@@ -38,11 +42,12 @@ public sealed class SignUpHandler(AppDbContext db, IPasswordHasher<UserAccount> 
             if (commune is null)
                 errors.Add(new FieldError("communeCode", "Mã tỉnh, xã không đúng danh mục đơn vị hành chính hiện hành."));
         }
-        var userName = phone ?? email;
-        if (userName is not null && await db.UserAccounts.AnyAsync(u => u.UserName == userName, ct))
-            errors.Add(new FieldError(phone is not null ? "phone" : "email", "Tài khoản đã tồn tại."));
         if (errors.Count > 0)
             return (null, errors);
+        // Looked up only for an otherwise valid request, and answered without naming the field.
+        var userName = phone ?? email;
+        if (await db.UserAccounts.AnyAsync(u => u.UserName == userName || (r.PersonalId != null && u.PersonalId == r.PersonalId), ct))
+            return (null, [SignUpRules.AccountExists()]);
 
         var account = new UserAccount
         {
@@ -68,7 +73,7 @@ public sealed class SignUpHandler(AppDbContext db, IPasswordHasher<UserAccount> 
         }
         catch (DbUpdateException)
         {
-            return (null, [new FieldError("phone", "Tài khoản đã tồn tại.")]);
+            return (null, [SignUpRules.AccountExists()]);
         }
         return (new SignUpResponse(account.Id, account.UserName), []);
     }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Catalog;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Accounts;
+using MotCua.Web.Features.Accounts.Security;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Catalog;
 using MotCua.Web.Features.Organization;
@@ -16,7 +17,7 @@ namespace MotCua.Web.Features.DemoData;
 /// on PostgreSQL (a production configuration) and never when DemoData:Enabled is false.
 /// </summary>
 public sealed class DemoDataSeeder(AppDbContext db, ImportCatalogHandler importer, IPasswordHasher<UserAccount> hasher,
-    CalendarProvider calendars, TimeProvider time, ILogger<DemoDataSeeder> log)
+    CalendarProvider calendars, TotpAuthenticator totp, TimeProvider time, ILogger<DemoDataSeeder> log)
 {
     public const string DemoPassword = "MotCua@2026";
     /// <summary>Born in Lạng Sơn (020), female, 20th century (1), 1990.</summary>
@@ -194,5 +195,6 @@ public sealed class DemoDataSeeder(AppDbContext db, ImportCatalogHandler importe
         citizen.PasswordHash = hasher.HashPassword(citizen, DemoPassword);
         db.UserAccounts.Add(citizen);
         await db.SaveChangesAsync(ct);
+        await DemoSecondFactor.EnrolOfficersAsync(db, totp, now, ct);
     }
 }

@@ -46,7 +46,9 @@ public static class Problems
             {
                 400 => (ctx.ProblemDetails.Type?.StartsWith(TypePrefix, StringComparison.Ordinal) == true ? ctx.ProblemDetails.Type : TypePrefix + "bad-request",
                         ctx.ProblemDetails.Type?.StartsWith(TypePrefix, StringComparison.Ordinal) == true ? ctx.ProblemDetails.Title : "Yêu cầu không hợp lệ"),
-                401 => (TypePrefix + "unauthenticated", "Chưa đăng nhập"),
+                // A sign-in answer keeps its own type (invalid-credentials, mfa-required); the rest are "unauthenticated".
+                401 => (ctx.ProblemDetails.Type?.StartsWith(TypePrefix, StringComparison.Ordinal) == true ? ctx.ProblemDetails.Type : TypePrefix + "unauthenticated",
+                        ctx.ProblemDetails.Type?.StartsWith(TypePrefix, StringComparison.Ordinal) == true ? ctx.ProblemDetails.Title : "Chưa đăng nhập"),
                 403 => (TypePrefix + "forbidden", "Không có quyền thực hiện"),
                 404 => (ctx.ProblemDetails.Type?.StartsWith(TypePrefix, StringComparison.Ordinal) == true ? ctx.ProblemDetails.Type : TypePrefix + "not-found",
                         ctx.ProblemDetails.Type?.StartsWith(TypePrefix, StringComparison.Ordinal) == true ? ctx.ProblemDetails.Title : "Không tìm thấy"),

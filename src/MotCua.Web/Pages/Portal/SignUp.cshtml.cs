@@ -4,11 +4,14 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Catalog;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Accounts;
+using MotCua.Web.Features.Accounts.Security;
 using MotCua.Web.Features.Organization;
 using MotCua.Web.Infrastructure.Installation;
 
 namespace MotCua.Web.Pages.Portal;
 
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(SignInRateLimits.SignUp)]
+[RequestSizeLimit(SignUpRules.MaxRequestBytes)]
 public sealed class SignUpModel(SignUpHandler handler, AppDbContext db, InstallationOptions installation) : PageModel
 {
     public sealed class InputModel

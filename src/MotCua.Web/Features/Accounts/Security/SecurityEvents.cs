@@ -1,0 +1,31 @@
+using System.Globalization;
+using MotCua.Web.Features.Audit;
+
+namespace MotCua.Web.Features.Accounts.Security;
+
+/// <summary>
+/// Security events as audit rows (TCVN 14423:2026 5.7: sign-in success and failure, lockout, second
+/// factor). Identifiers only: the account id, or "unknown" — the typed name of an unknown account is
+/// never stored, it may be a password typed in the wrong field.
+/// </summary>
+public static class SecurityEvents
+{
+    public const string SignIn = "security.sign-in";
+    public const string SignInFailed = "security.sign-in-failed";
+    public const string MfaFailed = "security.mfa-failed";
+    public const string Lockout = "security.lockout";
+    public const string Unlock = "security.unlock";
+    public const string MfaEnrolled = "security.mfa-enrolled";
+    public const string MfaReset = "security.mfa-reset";
+    public const string RecoveryCodeUsed = "security.recovery-code-used";
+
+    public static AuditEntry For(string action, long? accountId, DateTime at, long? actorId, string? details = null) => new()
+    {
+        At = at,
+        UserId = actorId,
+        Action = action,
+        EntityType = "UserAccount",
+        EntityId = accountId?.ToString(CultureInfo.InvariantCulture) ?? "unknown",
+        Details = details,
+    };
+}
