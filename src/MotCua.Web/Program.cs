@@ -1,5 +1,6 @@
 using MotCua.Web.Data;
 using MotCua.Web.Features.Accounts;
+using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Catalog;
 using MotCua.Web.Features.DemoData;
@@ -24,6 +25,7 @@ builder.Services.AddDossiers(builder.Configuration);
 builder.Services.AddNotificationsAndOutbox(builder.Configuration);
 builder.Services.AddStatistics();
 builder.Services.AddDemoData();
+builder.Services.AddAudit(builder.Configuration);
 builder.Services.AddOpenApi();
 builder.Services.AddRazorPages();
 // Vietnamese text is written as is, not as &#x…; entities (smaller pages, readable source).
@@ -44,6 +46,7 @@ app.UseStaticFiles();
 // Explicit, after the status-code pages, so a re-executed error page is routed again.
 app.UseRouting();
 app.UseAuthentication();
+app.UseAccessDeniedAudit();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseAntiforgery();

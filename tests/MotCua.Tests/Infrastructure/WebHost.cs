@@ -22,6 +22,7 @@ public sealed class WebHost : IAsyncDisposable
 
     public FakeTime Time { get; }
     public DatabaseKind Kind => _database.Kind;
+    public string ConnectionString => _database.ConnectionString;
     public IServiceProvider Services => _factory.Services;
 
     private WebHost(WebApplicationFactory<Program> factory, TestDatabase database, FakeTime time, string keys)
@@ -48,9 +49,15 @@ public sealed class WebHost : IAsyncDisposable
             b.UseSetting("Files:Root", Path.Combine(keys, "files"));
             b.UseSetting("Notifications:FilePath", Path.Combine(keys, "notifications.jsonl"));
             b.UseSetting("Outbox:Enabled", "false");
+            // Audit sealing and SOC shipping run when a test calls them (AuditPipeline.RunOnceAsync).
+            b.UseSetting("Audit:PipelineEnabled", "false");
             foreach (var (key, value) in settings ?? new Dictionary<string, string>())
                 b.UseSetting(key, value);
-            b.ConfigureServices(s => s.AddSingleton<TimeProvider>(time));
+            b.ConfigureServices(s =>
+            {
+                s.AddSingleton<TimeProvider>(time);
+                s.AddSingleton<IStartupFilter, TestClientAddress>();
+            });
         });
         var host = new WebHost(factory, database, time, keys);
         _ = factory.Server; // start: migrations run here

@@ -57,7 +57,9 @@ public static class Roles
         OfficerRole.Clerk => [Permissions.DossierIssue],
         OfficerRole.ReturnOfficer => [Permissions.DossierReturn],
         OfficerRole.UnitAdmin => [Permissions.OrganizationManage, Permissions.StatisticsView, Permissions.AuditView],
-        OfficerRole.SystemAdmin => Permissions.All,
+        // Separation of duties (TCVN 14423 5.6.2.4): the system administrator manages accounts,
+        // settings and the audit log but reads no dossier content unless also given a processing role.
+        OfficerRole.SystemAdmin => [Permissions.CatalogManage, Permissions.CalendarManage, Permissions.OrganizationManage, Permissions.StatisticsView, Permissions.AuditView],
         _ => [],
     };
 

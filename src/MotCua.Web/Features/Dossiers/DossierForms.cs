@@ -19,6 +19,8 @@ namespace MotCua.Web.Features.Dossiers;
 /// </summary>
 public sealed class DossierFormsHandler(AppDbContext db, TimeProvider time)
 {
+    public DateTime Now => time.GetUtcNow().UtcDateTime;
+
     public static readonly DateTime Regime2025 = new(2025, 6, 30, 17, 0, 0, DateTimeKind.Utc); // 1 Jul 2025 00:00 +07:00
 
     public async Task<(byte[]? Pdf, string? Error)> HandleAsync(Dossier d, string number, CancellationToken ct)
@@ -163,8 +165,9 @@ public sealed class DossierFormsHandler(AppDbContext db, TimeProvider time)
         if (dossier is null)
             return Problems.NotFound("Không tìm thấy hồ sơ.");
         var (pdf, error) = await handler.HandleAsync(dossier, number, ct);
-        return pdf is null
-            ? Problems.NotFound(error!)
-            : TypedResults.File(pdf, "application/pdf", $"mau-{number}-{dossier.Code ?? dossier.Id.ToString(CultureInfo.InvariantCulture)}.pdf");
+        if (pdf is null)
+            return Problems.NotFound(error!);
+        await DossierReadAudit.RecordAsync(db, actor, handler.Now, "dossier.form.read", "Dossier", dossier.Id, $"form={number}", ct);
+        return TypedResults.File(pdf, "application/pdf", $"mau-{number}-{dossier.Code ?? dossier.Id.ToString(CultureInfo.InvariantCulture)}.pdf");
     }
 }

@@ -49,6 +49,9 @@ public sealed class ListDossiersHandler(AppDbContext db, CalendarProvider calend
         var items = rows.Select(d => new DossierListItem(d.Id, d.Code, (int)d.Status, DossierStateMachine.VietnameseName(d.Status), d.ProcedureName,
                 d.ApplicantName, d.SubmittedAt, d.DueAt, Flag(calendar, now, d).ToString(), (int)d.Channel, d.IsDraft, d.ProcedureCode))
             .ToArray();
+        // The filters, not the search text: it may be an applicant's name.
+        await DossierReadAudit.RecordAsync(db, actor, now, "dossier.list", "DossierQueue", queue.ToString(),
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"queue={queue};status={(int?)status};text={!string.IsNullOrWhiteSpace(q)};page={page};rows={items.Length}"), ct);
         return new PagedList<DossierListItem>(items, total, page, pageSize);
     }
 
