@@ -43,6 +43,7 @@ app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ex =>
 app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
 app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/loi/{0}"));
 app.UseStaticFiles();
+app.UseJsonTextCheck();
 // Explicit, after the status-code pages, so a re-executed error page is routed again.
 app.UseRouting();
 app.UseAuthentication();

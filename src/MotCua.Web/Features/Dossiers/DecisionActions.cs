@@ -159,6 +159,7 @@ public static class DecisionActions
         c.Require(Permissions.DossierApprove, c.Dossier.CompetentAgencyId);
         var d = c.Dossier;
         DossierActionContext.Check(body.NewDue is not null, "newDue", "Vui lòng nhập thời hạn mới (ISO-8601 có múi giờ).");
+        DossierActionContext.Check(body.NewDue is null || body.NewDue.Value.Year is >= 2000 and <= 2100, "newDue", "Thời hạn mới không hợp lệ.");
         DossierActionContext.Check(!string.IsNullOrWhiteSpace(body.Reason), "reason", "Vui lòng nêu lý do chậm.");
         if (d.DueAt is not { } due)
             throw new DossierRuleException("Hồ sơ không có ngày hẹn trả.");

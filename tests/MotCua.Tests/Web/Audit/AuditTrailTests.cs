@@ -114,4 +114,28 @@ public class AuditTrailTests(DemoHosts hosts)
         Assert.Equal(code, row.EntityId);
         Assert.Null(row.AccountName);
     }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task AuditLogPage_ShowsFilteredEvents_ToAdministratorsOnly(DatabaseKind kind)
+    {
+        var host = await hosts.Get(kind);
+        var handler = await host.ClientAs("handler.demo");
+        var ip = "10.23.30." + Random.Shared.Next(1, 250).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        handler.DefaultRequestHeaders.Add(TestClientAddress.Header, ip);
+        Assert.Equal(HttpStatusCode.Forbidden, (await handler.PutAsJsonAsync("/api/calendar/overrides/2026-12-25", new { kind = "DayOff", name = "x" })).StatusCode);
+
+        var admin = await OfficeSignIn.AsAsync(host, "admin.demo");
+        var html = await admin.GetStringAsync("/office/nhat-ky?tai-khoan=handler.demo&ket-qua=Denied&hanh-dong=security.&tu-ngay=2026-03-01&den-ngay=2026-03-31");
+        Assert.Contains("Nhật ký hệ thống", html, StringComparison.Ordinal);
+        Assert.Contains(ip, html, StringComparison.Ordinal);
+        Assert.Contains("Bị từ chối", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("reception.demo", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync("/office/nhat-ky?tu-ngay=9999-12-31")).StatusCode);
+
+        var reception = await OfficeSignIn.AsAsync(host, "reception.demo");
+        var refused = await reception.GetAsync("/office/nhat-ky");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Contains("/office/khong-co-quyen", refused.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
 }
