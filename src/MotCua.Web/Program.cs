@@ -2,6 +2,7 @@ using MotCua.Web.Data;
 using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Accounts.Administration;
 using MotCua.Web.Features.Accounts.Sessions;
+using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Catalog;
 using MotCua.Web.Features.DemoData;
@@ -33,6 +34,7 @@ builder.Services.AddDossiers(builder.Configuration);
 builder.Services.AddNotificationsAndOutbox(builder.Configuration);
 builder.Services.AddStatistics();
 builder.Services.AddDemoData();
+builder.Services.AddAudit(builder.Configuration);
 builder.Services.AddOpenApi();
 builder.Services.AddRazorPages();
 // Vietnamese text is written as is, not as &#x…; entities (smaller pages, readable source).
@@ -51,10 +53,12 @@ app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ex =>
 app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
 app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/loi/{0}"));
 app.UseStaticFiles();
+app.UseJsonTextCheck();
 // Explicit, after the status-code pages, so a re-executed error page is routed again.
 app.UseRouting();
 app.UseAuthentication();
 app.UseSessions();
+app.UseAccessDeniedAudit();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseAntiforgery();

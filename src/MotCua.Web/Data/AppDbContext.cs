@@ -19,7 +19,7 @@ namespace MotCua.Web.Data;
 /// schema itself is created by the versioned SQL scripts in Data/Migrations, and a test checks
 /// that those scripts match this model on both providers.
 /// </summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AuditEnricher? audit = null) : DbContext(options)
 {
     public DbSet<AdminUnit> AdminUnits => Set<AdminUnit>();
     public DbSet<AdminUnitSuccession> AdminUnitSuccessions => Set<AdminUnitSuccession>();
@@ -33,6 +33,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<ProcedureOffering> ProcedureOfferings => Set<ProcedureOffering>();
     public DbSet<CalendarOverrideRow> CalendarOverrides => Set<CalendarOverrideRow>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditMarker> AuditMarkers => Set<AuditMarker>();
+    public DbSet<TrackingGuard> TrackingGuards => Set<TrackingGuard>();
     public DbSet<Dossier> Dossiers => Set<Dossier>();
     public DbSet<DossierHistory> DossierHistory => Set<DossierHistory>();
     public DbSet<DossierFile> DossierFiles => Set<DossierFile>();
@@ -138,7 +140,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             e.Property(x => x.EntityId).HasMaxLength(100);
             e.Property(x => x.Details).HasMaxLength(4000);
             e.HasIndex(x => x.At);
+            AuditModel.Configure(e);
         });
+        AuditModel.Configure(modelBuilder);
         DossierModel.Configure(modelBuilder);
         StatisticsCounter.Configure(modelBuilder);
         UserSession.Configure(modelBuilder);
@@ -152,6 +156,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         GuardPublishedVersions();
+        if (audit is not null)
+            await audit.EnrichAsync(this, cancellationToken);
         var deltas = await CounterTracking.CollectAsync(this, cancellationToken);
         if (deltas.Count == 0)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -166,6 +172,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         GuardPublishedVersions();
+        audit?.Enrich(this);
         var deltas = CounterTracking.Collect(this);
         if (deltas.Count == 0)
             return base.SaveChanges(acceptAllChangesOnSuccess);

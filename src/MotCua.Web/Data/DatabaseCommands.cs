@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.DemoData;
 using MotCua.Web.Features.Statistics.Counters;
 
@@ -6,7 +7,8 @@ namespace MotCua.Web.Data;
 
 /// <summary>
 /// Command-line verbs of the deployable: `migrate` (the explicit migrate step for PostgreSQL
-/// deployments), `statistics-rebuild` / `statistics-verify` (recount the statistics counters), `demo-seed`
+/// deployments), `statistics-rebuild` / `statistics-verify` (recount the statistics counters), `audit-verify`
+/// (walks the audit hash chain; exit code 1 when a row was changed, deleted or inserted), `demo-seed`
 /// (migrate, then load the demo organisation, catalogue, accounts and dossiers on any provider — for
 /// benchmarks and demonstrations, never production) and `schema-script` (prints EF's CREATE script for
 /// the configured provider, as the starting point of a new reviewed migration script).
@@ -60,6 +62,16 @@ public static class DatabaseCommands
                         Console.WriteLine(d);
                     Console.WriteLine($"Statistics counters: {differences.Count} difference(s) from a recount of the dossiers.");
                     Environment.ExitCode = differences.Count == 0 ? 0 : 1;
+                    return true;
+                }
+            case "audit-verify":
+                {
+                    await using var scope = app.Services.CreateAsyncScope();
+                    var result = await AuditChain.VerifyAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), CancellationToken.None);
+                    foreach (var problem in result.Problems.Take(1000))
+                        Console.WriteLine(problem);
+                    Console.WriteLine($"Audit chain: {result.RowsChecked} sealed row(s) checked, {result.Unsealed} not yet sealed, {result.Problems.Count} problem(s).");
+                    Environment.ExitCode = result.Problems.Count == 0 ? 0 : 1;
                     return true;
                 }
             default:

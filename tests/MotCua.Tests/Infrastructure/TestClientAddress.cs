@@ -5,20 +5,22 @@ using Microsoft.AspNetCore.Hosting;
 namespace MotCua.Tests.Infrastructure;
 
 /// <summary>
-/// The in-memory test server has no client address; a test sets one with the X-Test-Client-Address
-/// header (test host only) to act as different clients, e.g. two loopback addresses.
+/// Test-only: the client address of a request is taken from the X-Test-Client-Ip header (the test
+/// server has no real connection), so tests can act from several addresses. Without the header the
+/// address is 127.0.0.1.
 /// </summary>
 public sealed class TestClientAddress : IStartupFilter
 {
-    public const string Header = "X-Test-Client-Address";
+    public const string Header = "X-Test-Client-Ip";
 
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
-        app.Use((ctx, nextMiddleware) =>
+        app.Use((context, nextMiddleware) =>
         {
-            if (IPAddress.TryParse(ctx.Request.Headers[Header].ToString(), out var address))
-                ctx.Connection.RemoteIpAddress = address;
-            return nextMiddleware(ctx);
+            context.Connection.RemoteIpAddress = IPAddress.TryParse(context.Request.Headers[Header].ToString(), out var address)
+                ? address
+                : IPAddress.Loopback;
+            return nextMiddleware(context);
         });
         next(app);
     };

@@ -25,6 +25,7 @@ public sealed class WebHost : IAsyncDisposable
 
     public FakeTime Time { get; }
     public DatabaseKind Kind => _database.Kind;
+    public string ConnectionString => _database.ConnectionString;
     public IServiceProvider Services => _factory.Services;
 
     private WebHost(WebApplicationFactory<Program> factory, TestDatabase database, FakeTime time, string keys)
@@ -55,6 +56,8 @@ public sealed class WebHost : IAsyncDisposable
             // Many tests sign in from the one test client; the tests of the limits set their own.
             b.UseSetting("SignInProtection:SignInPerClientPerMinute", "100000");
             b.UseSetting("SignInProtection:SignUpPerClientPerHour", "100000");
+            // Audit sealing and SOC shipping run when a test calls them (AuditPipeline.RunOnceAsync).
+            b.UseSetting("Audit:PipelineEnabled", "false");
             foreach (var (key, value) in settings ?? new Dictionary<string, string>())
                 b.UseSetting(key, value);
             b.ConfigureServices(s =>
@@ -63,7 +66,7 @@ public sealed class WebHost : IAsyncDisposable
                 services?.Invoke(s);
                 // A capped query without an order returns an arbitrary subset: make it a failure here.
                 s.ConfigureDbContext<AppDbContext>(o => o.ConfigureWarnings(w => w.Throw(CoreEventId.RowLimitingOperationWithoutOrderByWarning)));
-                s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestClientAddress>();
+                s.AddSingleton<IStartupFilter, TestClientAddress>();
             });
         });
         var host = new WebHost(factory, database, time, keys);

@@ -62,6 +62,10 @@ public enum OfficerRole
 
 public static class Roles
 {
+    /// <summary>Every permission but those that act on or read dossiers (the separation of duties above).</summary>
+    private static readonly IReadOnlyList<string> AdministratorPermissions =
+        Permissions.All.Where(p => !p.StartsWith("dossier.", StringComparison.Ordinal)).ToArray();
+
     public static IReadOnlyList<string> PermissionsOf(OfficerRole role) => role switch
     {
         OfficerRole.Reception => [Permissions.DossierReceive, Permissions.DossierReturn],
@@ -71,9 +75,10 @@ public static class Roles
         OfficerRole.Clerk => [Permissions.DossierIssue],
         OfficerRole.ReturnOfficer => [Permissions.DossierReturn],
         OfficerRole.UnitAdmin => [Permissions.OrganizationManage, Permissions.StatisticsView, Permissions.AuditView],
-        OfficerRole.SystemAdmin => Permissions.All,
-        // Province-wide statistics go to this role (and to the system administrator, who holds every
-        // permission), not to Leader or DivisionHead: those roles exist in every department, whose
+        // Separation of duties (TCVN 14423 5.6.2.4): the system administrator manages accounts,
+        // settings and the audit log but reads no dossier content unless also given a processing role.
+        OfficerRole.SystemAdmin => AdministratorPermissions,
+        // Province-wide statistics go to this role (and to the system administrator), not to Leader or DivisionHead: those roles exist in every department, whose
         // leaders see their own agency's dossiers and officers only.
         OfficerRole.ProvincialSupervisor => [Permissions.StatisticsView, Permissions.StatisticsProvince],
         _ => [],

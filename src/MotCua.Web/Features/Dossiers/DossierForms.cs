@@ -144,8 +144,9 @@ public sealed class DossierFormsHandler(AppDbContext db, TimeProvider time, Inst
         if (dossier is null)
             return Problems.NotFound("Không tìm thấy hồ sơ.");
         var (pdf, error) = await handler.HandleAsync(dossier, number, ct);
-        return pdf is null
-            ? Problems.NotFound(error!)
-            : TypedResults.File(pdf, "application/pdf", $"mau-{number}-{dossier.Code ?? dossier.Id.ToString(CultureInfo.InvariantCulture)}.pdf");
+        if (pdf is null)
+            return Problems.NotFound(error!);
+        await DossierReadAudit.RecordAsync(db, actor, handler.Now, "dossier.form.read", "Dossier", dossier.Id, $"form={number}", ct);
+        return TypedResults.File(pdf, "application/pdf", $"mau-{number}-{dossier.Code ?? dossier.Id.ToString(CultureInfo.InvariantCulture)}.pdf");
     }
 }

@@ -1,5 +1,7 @@
 using System.Threading.RateLimiting;
 using MotCua.Web.Features.Dossiers.Actions;
+using MotCua.Web.Features.Accounts;
+using MotCua.Web.Features.Audit;
 using MotCua.Web.Infrastructure.Files;
 using MotCua.Web.Infrastructure.Http;
 
@@ -10,6 +12,11 @@ public sealed class TrackingOptions
     public const string Section = "Tracking";
     /// <summary>Tracking look-ups allowed per client address per minute (guessing check values is throttled).</summary>
     public int PermitsPerMinute { get; set; } = 30;
+    /// <summary>Look-ups of one dossier code per minute, from all clients together.</summary>
+    public int PermitsPerCodePerMinute { get; set; } = 10;
+    /// <summary>Wrong check values in a row after which a code locks for <see cref="LockMinutes"/>.</summary>
+    public int FailuresBeforeLock { get; set; } = 10;
+    public int LockMinutes { get; set; } = 60;
 }
 
 public static class DossiersApi
@@ -33,10 +40,11 @@ public static class DossiersApi
         services.AddScoped<DownloadFileHandler>();
         services.AddScoped<SaveDraftHandler>();
         var tracking = configuration.GetSection(TrackingOptions.Section).Get<TrackingOptions>() ?? new TrackingOptions();
+        services.AddSingleton(tracking);
         services.AddRateLimiter(o =>
         {
             o.AddPolicy(TrackDossierHandler.RateLimitPolicy, ctx => RateLimitPartition.GetFixedWindowLimiter(
-                ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
+                ClientAddress.Prefix(ctx),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = tracking.PermitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.OnRejected = async (ctx, ct) =>
             {

@@ -16,7 +16,7 @@ namespace MotCua.Web.Features.Dossiers;
 /// </summary>
 public static class DownloadResult
 {
-    public static async Task<IResult> Endpoint(long id, HttpContext http, AppDbContext db, DownloadFileHandler files, InstallationOptions installation, CancellationToken ct)
+    public static async Task<IResult> Endpoint(long id, HttpContext http, AppDbContext db, DownloadFileHandler files, InstallationOptions installation, TimeProvider time, CancellationToken ct)
     {
         if (DossierActor.From(http.User) is not { } actor)
             return Problems.Problem(401, "unauthenticated", "Chưa đăng nhập");
@@ -41,6 +41,8 @@ public static class DownloadResult
                 new ParagraphBlock("Văn bản này được tạo từ hệ thống thông tin giải quyết thủ tục hành chính " + installation.ProvinceName + "."),
             ],
             [new SignatureBox("NGƯỜI KÝ", null, d.ResultSigner)]);
-        return TypedResults.File(FormPdf.Render(letter), "application/pdf", $"ket-qua-{d.Code}.pdf");
+        var pdf = FormPdf.Render(letter);
+        await DossierReadAudit.RecordAsync(db, actor, time.GetUtcNow().UtcDateTime, "dossier.result.read", "Dossier", d.Id, null, ct);
+        return TypedResults.File(pdf, "application/pdf", $"ket-qua-{d.Code}.pdf");
     }
 }

@@ -46,7 +46,7 @@ public sealed class GetDossierHandler(AppDbContext db, CalendarProvider calendar
         return new DossierDetail(d.Id, d.Code, (int)d.Status, DossierStateMachine.VietnameseName(d.Status), (int)d.Channel, d.ProcedureCode, d.ProcedureName, d.CaseCode,
             agencies.GetValueOrDefault(d.ReceivingAgencyId, ""), agencies.GetValueOrDefault(d.CompetentAgencyId, ""), d.CurrentAgencyId is { } c ? agencies.GetValueOrDefault(c) : null,
             d.ApplicantName, d.ApplicantIdNumber, d.ApplicantPhone, d.ApplicantEmail, d.ApplicantAddress, d.RepresentativeName,
-            JsonDocument.Parse(d.FormDataJson).RootElement, d.SubmittedAt, d.ReceivedAt, d.DueAt, d.OriginalDueAt, ListDossiersHandler.Flag(calendar, now, d).ToString(),
+            JsonDocument.Parse(JsonTextCheck.Repair(d.FormDataJson)).RootElement, d.SubmittedAt, d.ReceivedAt, d.DueAt, d.OriginalDueAt, ListDossiersHandler.Flag(calendar, now, d).ToString(),
             d.SupplementCount, d.ExtensionCount, d.SupplementState.ToString(), d.PaymentState.ToString(), d.FeeAmountVnd,
             d.ResultNumber, d.ResultSigner, d.ResultDate, d.ProcessingEndedAt, d.ReturnedAt, d.ReturnMethod?.ToString(),
             d.RefusalReason, d.StopReason, d.Rating, d.RatingComment, d.AssigneeId, d.CurrentStep, d.StepDueAt,

@@ -19,7 +19,15 @@ public enum DossierQueue { All, NewOnline, ToProcess, DueSoon, Overdue, Awaiting
 /// </summary>
 public sealed class ListDossiersHandler(AppDbContext db, CalendarProvider calendars, TimeProvider time)
 {
-    public async Task<PagedList<DossierListItem>> HandleAsync(DossierActor actor, DossierStatus? status, DossierQueue queue, string? q, int page, int pageSize, CancellationToken ct)
+    public Task<PagedList<DossierListItem>> HandleAsync(DossierActor actor, DossierStatus? status, DossierQueue queue, string? q, int page, int pageSize, CancellationToken ct) =>
+        ListAsync(actor, status, queue, q, page, pageSize, audit: true, ct);
+
+    /// <summary>How many dossiers a queue holds (the office tabs): a number, no personal data, so not audited.</summary>
+    public async Task<int> CountAsync(DossierActor actor, DossierQueue queue, CancellationToken ct) =>
+        (await ListAsync(actor, null, queue, null, 1, 1, audit: false, ct)).Total;
+
+    private async Task<PagedList<DossierListItem>> ListAsync(DossierActor actor, DossierStatus? status, DossierQueue queue, string? q, int page, int pageSize,
+        bool audit, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var calendar = await calendars.GetAsync(ct);
@@ -49,6 +57,10 @@ public sealed class ListDossiersHandler(AppDbContext db, CalendarProvider calend
         var items = rows.Select(d => new DossierListItem(d.Id, d.Code, (int)d.Status, DossierStateMachine.VietnameseName(d.Status), d.ProcedureName,
                 d.ApplicantName, d.SubmittedAt, d.DueAt, Flag(calendar, now, d).ToString(), (int)d.Channel, d.IsDraft, d.ProcedureCode))
             .ToArray();
+        // The filters, not the search text: it may be an applicant's name.
+        if (audit)
+            await DossierReadAudit.RecordAsync(db, actor, now, "dossier.list", "DossierQueue", queue.ToString(),
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"queue={queue};status={(int?)status};text={!string.IsNullOrWhiteSpace(q)};page={page};rows={items.Length}"), ct);
         return new PagedList<DossierListItem>(items, total, page, pageSize);
     }
 

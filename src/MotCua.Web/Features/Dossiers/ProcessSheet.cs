@@ -78,7 +78,10 @@ public static class DossierRegister
                 "Nhận hồ sơ", "Hẹn trả kết quả", "Trả kết quả", "Phương thức nhận kết quả", "Ký nhận"], rows,
                 [0.04, 0.17, 0.16, 0.1, 0.09, 0.11, 0.07, 0.07, 0.07, 0.07, 0.05])],
             []);
-        return TypedResults.File(FormPdf.Render(form), "application/pdf", $"so-theo-doi-ho-so-{y}.pdf");
+        var pdf = FormPdf.Render(form);
+        await DossierReadAudit.RecordAsync(db, actor, time.GetUtcNow().UtcDateTime, "dossier.register.read", "Agency", agency,
+            $"year={y};rows={rows.Count}", ct);
+        return TypedResults.File(pdf, "application/pdf", $"so-theo-doi-ho-so-{y}.pdf");
     }
 
     private static string Day(DateTime? utc) => utc is { } u ? DossierWorkflow.Local(u).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : "";

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Dossiers;
 using MotCua.Web.Data;
+using MotCua.Web.Features.Audit;
 using MotCua.Web.Infrastructure.Http;
 
 namespace MotCua.Web.Features.Dossiers;
@@ -9,32 +10,110 @@ public sealed record TrackingStep(DateTime At, string Action, string Status, str
 public sealed record TrackingResponse(string Code, string ProcedureName, int Status, string StatusName, DateTime? ReceivedAt, DateTime? DueAt,
     DateTime? ReturnedAt, IReadOnlyList<TrackingStep> Steps);
 
+/// <summary>Why a look-up was not answered: the code is locked after too many wrong check values, or asked too often.</summary>
+public enum TrackingRefusal { None, CodeLocked, CodeThrottled }
+
+public sealed record TrackingAnswer(TrackingResponse? Found, TrackingRefusal Refusal);
+
 /// <summary>
 /// Public tracking by dossier code plus a check value: the last 4 digits of the applicant's ID
 /// number or phone (issue 3 §8). The answer carries no personal data (no names, no notes); a wrong
-/// check value and an unknown code give the same 404, and the endpoint is rate-limited per client.
+/// check value and an unknown code give the same 404. Guessing is limited three ways (OWASP ASVS
+/// 2.4.1, SECURITY T-IN-15 in docs): per client address prefix (the rate limiter in DossiersApi), per
+/// code (look-ups per minute), and a code locks for an hour after 10 wrong check values. The per-code
+/// state is in the database (<see cref="TrackingGuard"/>) so every node shares it, and unknown codes
+/// are guarded like real ones so a lock does not reveal that a code exists. Every miss is audited.
 /// </summary>
-public sealed class TrackDossierHandler(AppDbContext db)
+public sealed class TrackDossierHandler(AppDbContext db, TrackingOptions options, TimeProvider time)
 {
     public const string RateLimitPolicy = "tracking";
+    private const int MaxCodeLength = 40;
 
-    public async Task<TrackingResponse?> HandleAsync(string code, string? check, CancellationToken ct)
+    public async Task<TrackingAnswer> HandleAsync(string code, string? check, CancellationToken ct)
     {
-        if (code.Length > 40 || string.IsNullOrWhiteSpace(check))
-            return null;
-        var d = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(x => x.Code == code, ct);
-        if (d is null || !TrackingCheck.Matches(check, d.CheckIdLast4, d.CheckPhoneLast4))
-            return null;
+        var key = code.Trim().ToUpperInvariant();
+        if (key.Length is 0 or > MaxCodeLength)
+            return new TrackingAnswer(null, TrackingRefusal.None);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryAsync(key, check, ct);
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                db.ChangeTracker.Clear(); // another node changed the same code's guard first: count again
+            }
+        }
+    }
+
+    private async Task<TrackingAnswer> TryAsync(string key, string? check, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var guard = await db.TrackingGuards.SingleOrDefaultAsync(g => g.Code == key, ct);
+        if (guard is null)
+            db.TrackingGuards.Add(guard = new TrackingGuard { Code = key, WindowStart = now });
+        guard.Version++;
+        if (guard.LockedUntil > now)
+            return await RefuseAsync(key, TrackingRefusal.CodeLocked, ct);
+        if (now - guard.WindowStart >= TimeSpan.FromMinutes(1))
+            (guard.WindowStart, guard.WindowCount) = (now, 0);
+        if (++guard.WindowCount > options.PermitsPerCodePerMinute)
+            return await RefuseAsync(key, TrackingRefusal.CodeThrottled, ct);
+
+        var d = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(x => x.Code == key, ct);
+        if (d is null || string.IsNullOrWhiteSpace(check) || !TrackingCheck.Matches(check, d.CheckIdLast4, d.CheckPhoneLast4))
+        {
+            guard.Failures++;
+            Audit(now, "security.tracking-miss", key, AuditOutcome.Failed);
+            if (guard.Failures >= options.FailuresBeforeLock)
+            {
+                (guard.Failures, guard.LockedUntil) = (0, now + TimeSpan.FromMinutes(options.LockMinutes));
+                Audit(now, "security.tracking-locked", key, AuditOutcome.Denied);
+            }
+            await db.SaveChangesAsync(ct);
+            return new TrackingAnswer(null, TrackingRefusal.None);
+        }
+        guard.Failures = 0;
+        await db.SaveChangesAsync(ct);
         var history = await db.DossierHistory.AsNoTracking().Where(h => h.DossierId == d.Id).OrderBy(h => h.Id).Take(500)
             .GroupJoin(db.Agencies, h => h.ToAgencyId, a => a.Id, (h, a) => new { h, a })
             .SelectMany(x => x.a.DefaultIfEmpty(), (x, a) => new { x.h.At, x.h.ActionName, x.h.ToStatus, Agency = a != null ? a.Name : null })
             .ToListAsync(ct);
-        return new TrackingResponse(d.Code!, d.ProcedureName, (int)d.Status, DossierStateMachine.VietnameseName(d.Status), d.ReceivedAt, d.DueAt, d.ReturnedAt,
-            history.Select(h => new TrackingStep(h.At, h.ActionName, DossierStateMachine.VietnameseName(h.ToStatus), h.Agency)).ToArray());
+        return new TrackingAnswer(new TrackingResponse(d.Code!, d.ProcedureName, (int)d.Status, DossierStateMachine.VietnameseName(d.Status), d.ReceivedAt, d.DueAt, d.ReturnedAt,
+            history.Select(h => new TrackingStep(h.At, h.ActionName, DossierStateMachine.VietnameseName(h.ToStatus), h.Agency)).ToArray()), TrackingRefusal.None);
     }
 
-    public static async Task<IResult> Endpoint(string code, string? check, TrackDossierHandler handler, CancellationToken ct) =>
-        await handler.HandleAsync(code, check, ct) is { } found
-            ? TypedResults.Ok(found)
-            : Problems.NotFound("Không tìm thấy hồ sơ với mã và số kiểm tra đã nhập.");
+    private async Task<TrackingAnswer> RefuseAsync(string key, TrackingRefusal refusal, CancellationToken ct)
+    {
+        Audit(time.GetUtcNow().UtcDateTime, "security.tracking-refused", key, AuditOutcome.Denied, refusal.ToString());
+        await db.SaveChangesAsync(ct);
+        return new TrackingAnswer(null, refusal);
+    }
+
+    private void Audit(DateTime now, string action, string code, AuditOutcome outcome, string? details = null) =>
+        db.AuditEntries.Add(new AuditEntry { At = now, Action = action, EntityType = "DossierCode", EntityId = code, Outcome = outcome, Details = details });
+
+    public static async Task<IResult> Endpoint(string code, string? check, TrackDossierHandler handler, CancellationToken ct)
+    {
+        var answer = await handler.HandleAsync(code, check, ct);
+        if (answer.Found is { } found)
+            return TypedResults.Ok(found);
+        return answer.Refusal == TrackingRefusal.None
+            ? Problems.NotFound("Không tìm thấy hồ sơ với mã và số kiểm tra đã nhập.")
+            : Problems.Problem(429, "tracking-locked", RefusalMessage, "Vui lòng thử lại sau.");
+    }
+
+    public const string RefusalMessage = "Mã hồ sơ này đang tạm khóa tra cứu do nhập sai nhiều lần";
+}
+
+/// <summary>Per-code guessing state of the public tracking, shared by every node.</summary>
+public sealed class TrackingGuard
+{
+    public required string Code { get; set; }
+    public DateTime WindowStart { get; set; }
+    public int WindowCount { get; set; }
+    public int Failures { get; set; }
+    public DateTime? LockedUntil { get; set; }
+    public long Version { get; set; }
 }

@@ -43,7 +43,7 @@ public sealed class OfficeDossiersModel(ListDossiersHandler list) : OfficerPageM
         // Counts come from the same handler (a one-row page carries the total), so a tab never disagrees with its list.
         var counts = new Dictionary<DossierQueue, int>();
         foreach (var queue in Queues)
-            counts[queue] = (await list.HandleAsync(Actor, null, queue, null, 1, 1, ct)).Total;
+            counts[queue] = await list.CountAsync(Actor, queue, ct);
         Counts = counts;
         if (!parse.Ok)
         {

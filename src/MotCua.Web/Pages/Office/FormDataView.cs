@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using MotCua.Core.Catalog;
+using MotCua.Web.Infrastructure.Http;
 
 namespace MotCua.Web.Pages.Office;
 
@@ -18,10 +19,10 @@ public static class FormDataView
         JsonValueKind.True => "Có",
         JsonValueKind.False => "Không",
         JsonValueKind.Number when value.TryGetDecimal(out var n) => n.ToString("#,0.##", CultureInfo.GetCultureInfo("vi-VN")),
-        JsonValueKind.String when field.Type == FormFieldType.YesNo => value.GetString() == "true" ? "Có" : "Không",
+        JsonValueKind.String when field.Type == FormFieldType.YesNo => JsonTextCheck.SafeString(value) == "true" ? "Có" : "Không",
         JsonValueKind.String when field.Type == FormFieldType.Date
-            && DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) => OfficeDisplay.Day(day),
-        JsonValueKind.String => value.GetString() ?? "",
+            && DateOnly.TryParseExact(JsonTextCheck.SafeString(value), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) => OfficeDisplay.Day(day),
+        JsonValueKind.String => JsonTextCheck.SafeString(value) ?? "",
         _ => value.GetRawText(),
     };
 

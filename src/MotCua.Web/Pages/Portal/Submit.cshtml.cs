@@ -37,7 +37,7 @@ public sealed class SubmitModel(GetProcedureHandler procedures, UploadFileHandle
         if (Request.HasFormContentType)
             return Request.Form[FormFieldBinding.Prefix + key].ToString();
         return _draftData is { } data && data.TryGetProperty(key, out var v)
-            ? v.ValueKind == System.Text.Json.JsonValueKind.String ? v.GetString() : v.ValueKind == System.Text.Json.JsonValueKind.Array ? null : v.GetRawText()
+            ? v.ValueKind == System.Text.Json.JsonValueKind.String ? MotCua.Web.Infrastructure.Http.JsonTextCheck.SafeString(v) : v.ValueKind == System.Text.Json.JsonValueKind.Array ? null : v.GetRawText()
             : null;
     }
 

@@ -13,14 +13,17 @@ public sealed class TrackModel(TrackDossierHandler handler) : PageModel
     [BindProperty(SupportsGet = true, Name = "kiemtra")] public string? Check { get; set; }
     public TrackingResponse? Result { get; private set; }
     public bool Searched { get; private set; }
+    public bool Refused { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(Code))
             return;
         Searched = true;
-        Result = await handler.HandleAsync(Code.Trim(), Check, ct);
+        var answer = await handler.HandleAsync(Code.Trim(), Check, ct);
+        Result = answer.Found;
+        Refused = answer.Refusal != TrackingRefusal.None;
         if (Result is null)
-            Response.StatusCode = StatusCodes.Status404NotFound;
+            Response.StatusCode = Refused ? StatusCodes.Status429TooManyRequests : StatusCodes.Status404NotFound;
     }
 }

@@ -13,6 +13,8 @@ public static class Extend
     {
         var d = c.Dossier;
         DossierActionContext.Check(body.NewDue is not null, "newDue", "Vui lòng nhập thời hạn mới (ISO-8601 có múi giờ).");
+        // A date near the end of the calendar would overflow the conversion to Vietnam time: a 400, never a 500.
+        DossierActionContext.Check(body.NewDue!.Value.Year is >= 2000 and <= 2100, "newDue", "Thời hạn mới không hợp lệ.");
         DossierActionContext.Check(!string.IsNullOrWhiteSpace(body.Reason), "reason", "Vui lòng nêu lý do chậm.");
         var due = d.DueAt!.Value; // the policy refuses a dossier without a due moment
         var newDue = body.NewDue!.Value.UtcDateTime;
