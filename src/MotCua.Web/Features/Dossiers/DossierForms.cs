@@ -136,7 +136,7 @@ public sealed class DossierFormsHandler(AppDbContext db, TimeProvider time, Inst
         ],
         [new SignatureBox("NGƯỜI KÝ THÔNG BÁO", "(Ký, ghi rõ họ tên)")]);
 
-    public static async Task<IResult> Endpoint(long id, string number, HttpContext http, AppDbContext db, DossierFormsHandler handler, CancellationToken ct)
+    public static async Task<IResult> Endpoint(long id, string number, HttpContext http, AppDbContext db, DossierFormsHandler handler, TimeProvider time, CancellationToken ct)
     {
         if (DossierActor.From(http.User) is not { } actor)
             return Problems.Problem(401, "unauthenticated", "Chưa đăng nhập");
@@ -146,7 +146,7 @@ public sealed class DossierFormsHandler(AppDbContext db, TimeProvider time, Inst
         var (pdf, error) = await handler.HandleAsync(dossier, number, ct);
         if (pdf is null)
             return Problems.NotFound(error!);
-        await DossierReadAudit.RecordAsync(db, actor, handler.Now, "dossier.form.read", "Dossier", dossier.Id, $"form={number}", ct);
+        await DossierReadAudit.RecordAsync(db, actor, time.GetUtcNow().UtcDateTime, "dossier.form.read", "Dossier", dossier.Id, $"form={number}", ct);
         return TypedResults.File(pdf, "application/pdf", $"mau-{number}-{dossier.Code ?? dossier.Id.ToString(CultureInfo.InvariantCulture)}.pdf");
     }
 }
