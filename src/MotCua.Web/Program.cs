@@ -10,8 +10,8 @@ using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Statistics;
 using MotCua.Web.Infrastructure.Http;
-using MotCua.Web.Infrastructure.Security;
 using MotCua.Web.Infrastructure.Installation;
+using MotCua.Web.Infrastructure.Security;
 
 // Content root = the application's folder, so appsettings.json and wwwroot are found whatever the
 // working directory; relative data paths (data/motcua.db, data/keys) stay relative to where it runs.

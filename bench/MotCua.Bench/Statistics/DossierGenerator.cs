@@ -148,7 +148,7 @@ internal sealed class DossierGenerator(GeneratorCatalog catalog, DateTime nowUtc
         ToAgencyId = d.ReceivingAgencyId,
     };
 
-    /// <summary>The daily sequence per receiving unit (DOMAIN A.5): receptions come in time order, so numbers do too.</summary>
+    /// <summary>The daily sequence per receiving unit (docs/domain/codes.md#sequences): receptions come in time order, so numbers do too.</summary>
     private string Code(string unit, DateTime receivedUtc)
     {
         var day = DateOnly.FromDateTime(DossierWorkflow.Local(receivedUtc));

@@ -9,7 +9,7 @@ using MotCua.Web.Features.Dossiers;
 namespace MotCua.Bench.Statistics;
 
 /// <summary>
-/// Statistics benchmark (issue 4 item 5): a fresh database with the demo organisation and catalogue
+/// Statistics benchmark (docs/history.md#issue-4, item 5): a fresh database with the demo organisation and catalogue
 /// (deployable verb demo-seed), N generated dossier histories over two years up to now, the
 /// counters rebuilt by the deployable's own verb, then Report 06a, the open-data summary and the
 /// IOC dashboard measured over HTTP against the Release deployable, with a same-run baseline.

@@ -19,7 +19,7 @@ public enum CalendarOverrideKind
 }
 
 /// <summary>
-/// One official change for a date (DOMAIN A.7: each year's notice overrides the default): a
+/// One official change for a date (docs/domain/calendar.md#overrides: each year's notice overrides the default): a
 /// <see cref="CalendarOverrideKind.DayOff"/> adds (or confirms) a day off; a
 /// <see cref="CalendarOverrideKind.WorkingDay"/> makes the date a working day — a make-up
 /// Saturday, or the cancellation of a default day off such as a moved 2/9 adjacent day.
@@ -27,5 +27,5 @@ public enum CalendarOverrideKind
 /// <param name="Source">Where the change comes from, e.g. "Thông báo 9441/TB-BNV".</param>
 public sealed record CalendarOverride(DateOnly Date, CalendarOverrideKind Kind, string Name, string? Source = null);
 
-/// <param name="AwaitingConfirmation">Present in the default schedule but not yet confirmed by an administrator (DOMAIN A.7).</param>
+/// <param name="AwaitingConfirmation">Present in the default schedule but not yet confirmed by an administrator (docs/domain/calendar.md#awaiting-confirmation).</param>
 public sealed record DayOff(DateOnly Date, string Name, DayOffKind Kind, bool AwaitingConfirmation = false);

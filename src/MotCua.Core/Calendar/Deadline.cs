@@ -1,17 +1,17 @@
 namespace MotCua.Core.Calendar;
 
-/// <summary>Due moment of a time limit (DOMAIN A.6, B §6.4).</summary>
+/// <summary>Due moment of a time limit (docs/domain/deadlines.md#time-limits).</summary>
 public static class Deadline
 {
     /// <summary>
     /// 15:00 cut-off: Decree 61/2018 art. 18 forwards dossiers received after 15:00 at the next
-    /// working day; same-day procedures' own texts use the same hour (B §6.3.1–2).
+    /// working day; same-day procedures' own texts use the same hour (docs/domain/deadlines.md#same-day).
     /// </summary>
     public static readonly TimeOnly SameDayCutoff = new(15, 0);
 
     /// <summary>
     /// The clock starts at the next working instant after <paramref name="receivedAt"/>
-    /// (DOMAIN A.6; B §6.3.3 for submissions outside hours). Returns a Vietnam-local instant.
+    /// (docs/domain/deadlines.md#clock-start; Decree 45/2020/NĐ-CP art. 11 for submissions outside hours). Returns a Vietnam-local instant.
     /// </summary>
     public static DateTime Due(WorkingCalendar calendar, DateTime receivedAt, TimeLimit limit)
     {
@@ -25,7 +25,7 @@ public static class Deadline
         switch (limit.Unit)
         {
             case TimeLimitUnit.WorkingDays:
-                // Hour-precise: N working days = N × the day's working hours (DOMAIN A.6).
+                // Hour-precise: N working days = N × the day's working hours (docs/domain/deadlines.md#hour-precise).
                 return calendar.AddWorkingTime(receivedAt, Scale(calendar.Hours.DayLength, limit.Value));
             case TimeLimitUnit.WorkingHours:
                 return calendar.AddWorkingTime(receivedAt, Scale(TimeSpan.FromHours(1), limit.Value));
@@ -64,7 +64,7 @@ public static class Deadline
     }
 
     /// <summary>
-    /// B §6.3.2: received on a working day before 15:00 (before opening counts too) → close of that
+    /// Same-day rule (docs/domain/deadlines.md#same-day): received on a working day before 15:00 (before opening counts too) → close of that
     /// day; otherwise close of the next working day. Uses the reception time, not the clock start.
     /// </summary>
     private static DateTime SameDayDue(WorkingCalendar calendar, DateTime receivedAt)

@@ -1,7 +1,7 @@
 namespace MotCua.Core.Calendar;
 
 /// <summary>
-/// Days off for civil servants. DOMAIN A.7 / B §6.1: a default schedule generated from
+/// Days off for civil servants (docs/domain/calendar.md#holidays): a default schedule generated from
 /// Labor Code 2019 art. 112 with the Vietnamese lunar calendar, then overridden by each year's
 /// official notice (exact Tết days, the day next to 2/9, swapped days).
 /// </summary>
@@ -17,7 +17,7 @@ public static class HolidaySchedule
     public const string CultureDayName = "Ngày Văn hóa Việt Nam";
     public const string CompensatoryPrefix = "Nghỉ bù ";
 
-    /// <summary>First year with Vietnam Culture Day (24/11) as a paid day off (B §6.1, medium confidence).</summary>
+    /// <summary>First year with Vietnam Culture Day (24/11) as a paid day off (docs/domain/calendar.md#culture-day, medium confidence).</summary>
     public const int CultureDayFirstYear = 2026;
 
     /// <summary>Default days off of solar <paramref name="year"/>, sorted by date.</summary>
@@ -51,7 +51,7 @@ public static class HolidaySchedule
         holidays.Add(Holiday(NationalDayAdjacent(nationalDay), NationalDayAdjacentName));
         if (year >= CultureDayFirstYear)
         {
-            // DOMAIN A.7: present by default, awaiting an administrator's confirmation.
+            // Present by default, awaiting an administrator's confirmation (docs/domain/calendar.md#awaiting-confirmation).
             holidays.Add(new DayOff(new DateOnly(year, 11, 24), CultureDayName, DayOffKind.PublicHoliday, AwaitingConfirmation: true));
         }
 

@@ -5,13 +5,13 @@ namespace MotCua.Core.Calendar;
 
 /// <summary>
 /// Vietnamese lunisolar calendar (âm lịch), computed astronomically at a time zone.
-/// DOMAIN A.7: the Vietnamese calendar is computed at UTC+7 and is not the Chinese calendar
+/// The Vietnamese calendar is computed at UTC+7 (docs/domain/calendar.md#lunar-calendar) and is not the Chinese calendar
 /// (UTC+8); the two differ in some years (e.g. Tết 1985 and 2007). <see cref="MinYear"/> and
 /// <see cref="MaxYear"/> bound the lunar year; solar dates outside that span are rejected.
 /// </summary>
 public static class LunarCalendar
 {
-    /// <summary>Vietnamese calendar is computed at UTC+7 (DOMAIN A.7).</summary>
+    /// <summary>Vietnamese calendar is computed at UTC+7 (docs/domain/calendar.md#lunar-calendar).</summary>
     public const double VietnamTimeZone = 7.0;
 
     /// <summary>Chinese calendar is computed at UTC+8.</summary>

@@ -9,8 +9,8 @@ public sealed record WorkSession(TimeOnly Open, TimeOnly Close)
 }
 
 /// <summary>
-/// The sessions of a working day. Working hours are provincial (B §6.2); the default is
-/// DOMAIN A.6: 07:00–11:30 and 13:30–17:00, so a working day is 8 hours.
+/// The sessions of a working day. Working hours are provincial (docs/domain/calendar.md#office-hours); the default is
+/// 07:00–11:30 and 13:30–17:00, so a working day is 8 hours.
 /// </summary>
 public sealed record OfficeHours(IReadOnlyList<WorkSession> Sessions)
 {

@@ -1,7 +1,7 @@
 namespace MotCua.Core.Calendar;
 
 /// <summary>
-/// The processing clock of a dossier, pausable for supplements. DOMAIN A.6: supplements pause
+/// The processing clock of a dossier, pausable for supplements (docs/domain/deadlines.md#pauses): supplements pause
 /// the clock by default (KPI-consistent, Decision 766 indicator 2.1); the legal restart policy
 /// (Decree 61/2018 art. 19.4, "counted again from the beginning") is selectable; the number of
 /// supplements is kept. Immutable; instants are Vietnam-local.

@@ -1,9 +1,9 @@
 namespace MotCua.Core.Calendar;
 
-/// <summary>Units of a procedure's time limit (B §6.3.7).</summary>
+/// <summary>Units of a procedure's time limit (docs/domain/deadlines.md#time-limits).</summary>
 public enum TimeLimitUnit
 {
-    /// <summary>"Ngày làm việc": hour-precise, Value × a working day's hours (DOMAIN A.6).</summary>
+    /// <summary>"Ngày làm việc": hour-precise, Value × a working day's hours (docs/domain/deadlines.md#hour-precise).</summary>
     WorkingDays,
 
     /// <summary>"Ngày": calendar days, the end snapped to a working day (Civil Code 2015 art. 147–148).</summary>
@@ -30,7 +30,7 @@ public readonly record struct TimeLimit(decimal Value, TimeLimitUnit Unit)
         : throw new ArgumentOutOfRangeException(nameof(Value), Value, "A time limit is between 0 and 10 000.");
 }
 
-/// <summary>What a completed supplement does to the processing clock (DOMAIN A.6).</summary>
+/// <summary>What a completed supplement does to the processing clock (docs/domain/deadlines.md#supplement-policy).</summary>
 public enum SupplementPolicy
 {
     /// <summary>The clock was paused while waiting; due moves later by the paused working time (KPI, Decision 766 indicator 2.1). Default.</summary>

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace MotCua.Core.Calendar;
 
 /// <summary>
-/// The working calendar of DOMAIN A.6 / B §6.4: a working day is a weekday that is not a day
+/// The working calendar (docs/domain/calendar.md#working-days): a working day is a weekday that is not a day
 /// off, or a make-up day (a <see cref="CalendarOverrideKind.WorkingDay"/> override, e.g. a
 /// swapped Saturday); working time is the office sessions of working days. All instants are
 /// Vietnam-local (see <see cref="VietnamTime"/>). Thread-safe.
@@ -60,7 +60,7 @@ public sealed class WorkingCalendar
     /// <summary>
     /// Adds <paramref name="amount"/> of working time, skipping lunch, nights, weekends and days
     /// off. Returns the earliest instant at which the amount is used up, so an amount used up at
-    /// a close returns that close (DOMAIN A.6: 1 day from Thursday 07:00 is Thursday 17:00).
+    /// a close returns that close (docs/domain/deadlines.md#boundary: 1 day from Thursday 07:00 is Thursday 17:00).
     /// </summary>
     public DateTime AddWorkingTime(DateTime start, TimeSpan amount)
     {

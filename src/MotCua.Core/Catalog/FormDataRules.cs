@@ -5,7 +5,7 @@ namespace MotCua.Core.Catalog;
 
 /// <summary>
 /// Checks the procedure-specific form data of a dossier against the fields its catalogue version
-/// defines (issue 3 §2: text, number, date, choice, yes/no, repeating rows). Unknown keys are refused
+/// defines (docs/domain/dossier-handling.md#form-data: text, number, date, choice, yes/no, repeating rows). Unknown keys are refused
 /// so that nothing unvalidated is stored.
 /// </summary>
 public static class FormDataRules

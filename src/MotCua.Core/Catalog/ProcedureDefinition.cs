@@ -2,10 +2,10 @@ using MotCua.Core.Calendar;
 
 namespace MotCua.Core.Catalog;
 
-/// <summary>Implementing level of a procedure after the 2025 two-level reorganisation (DOMAIN A.2).</summary>
+/// <summary>Implementing level of a procedure after the 2025 two-level reorganisation (docs/domain/organisation.md#two-level-government).</summary>
 public enum ImplementingLevel { Province, Commune }
 
-/// <summary>Applicant types, in the order of DVCQG LoaiDoiTuong 1–4 (DOMAIN B §1.2).</summary>
+/// <summary>Applicant types, in the order of DVCQG LoaiDoiTuong 1–4 (docs/domain/legal-framework.md#applicants).</summary>
 public enum ApplicantType { Citizen, Business, StateAgency, Organization }
 
 /// <summary>
@@ -16,7 +16,7 @@ public enum OnlineLevel { InformationOnly, PartlyOnline, FullyOnline }
 
 public enum FormFieldType { Text, Number, Date, Choice, YesNo, Rows }
 
-/// <summary>Roles that own a step of a procedure's internal process (DOMAIN B §1.2).</summary>
+/// <summary>Roles that own a step of a procedure's internal process (docs/domain/legal-framework.md#roles).</summary>
 public enum ProcessRole { Reception, DivisionHead, Handler, Leader, Clerk, ReturnOfficer }
 
 /// <summary>

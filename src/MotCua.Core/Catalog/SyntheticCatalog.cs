@@ -2,7 +2,7 @@ namespace MotCua.Core.Catalog;
 
 /// <summary>
 /// Builds a large, realistic catalogue for tests and benchmarks (a province has about 2,000
-/// procedures, DESIGN §7) from a real template catalogue: each synthetic procedure copies a real
+/// procedures, docs/architecture.md#performance) from a real template catalogue: each synthetic procedure copies a real
 /// one's structure with a varied name, another case mix and a code in the 9.xxxxxx range, which
 /// the national database does not use, so it can never be taken for a real procedure.
 /// Deterministic for a given seed.

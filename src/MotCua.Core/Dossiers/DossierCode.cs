@@ -5,7 +5,7 @@ namespace MotCua.Core.Dossiers;
 
 /// <summary>
 /// The dossier code (mã số hồ sơ) of Circular 01/2018/TT-VPCP art. 19, kept by Circular 03/2025
-/// (DOMAIN A.5, B §2.3): <c>&lt;QCVN 102 unit code&gt;-&lt;yyMMdd&gt;-&lt;daily sequence&gt;</c>,
+/// (docs/domain/codes.md#dossier-code): <c>&lt;QCVN 102 unit code&gt;-&lt;yyMMdd&gt;-&lt;daily sequence&gt;</c>,
 /// e.g. <c>000.00.12.H56-190123-0007</c>. The date is the Vietnam-time reception date.
 /// </summary>
 public static partial class DossierCode
@@ -28,7 +28,7 @@ public static partial class DossierCode
     public static bool IsValidUnitCode(string? unitCode) => unitCode is not null && UnitCodePattern().IsMatch(unitCode);
 
     /// <exception cref="ArgumentException"><paramref name="unitCode"/> is not a QCVN 102 unit code.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The sequence is below 1 (it starts at 0001, DOMAIN A.5).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The sequence is below 1 (it starts at 0001, docs/domain/codes.md#sequences).</exception>
     public static string Format(string unitCode, DateOnly receptionDate, int sequence)
     {
         if (!IsValidUnitCode(unitCode))

@@ -3,7 +3,7 @@ using System.Collections.Frozen;
 namespace MotCua.Core.Dossiers;
 
 /// <summary>
-/// Allowed transitions between DVCQG statuses (DOMAIN A.4, B §12.1). Who may act and the
+/// Allowed transitions between DVCQG statuses (docs/domain/dossier-states.md#transitions). Who may act and the
 /// effects (history row, forms, clock) belong to the application; this is only the graph.
 /// </summary>
 public static class DossierStateMachine
@@ -91,18 +91,18 @@ public static class DossierStateMachine
     public static IReadOnlyList<DossierAction> AllowedFrom(DossierStatus from) =>
         Allowed.TryGetValue(from, out var actions) ? actions : [];
 
-    /// <summary>3, 7, 8, 10: nothing can happen any more (B §12.1). 9 is not terminal: a result can be recalled.</summary>
+    /// <summary>3, 7, 8, 10: nothing can happen any more (docs/domain/dossier-states.md#terminal). 9 is not terminal: a result can be recalled.</summary>
     public static bool IsTerminal(DossierStatus status) =>
         status is DossierStatus.Refused or DossierStatus.Withdrawn or DossierStatus.Stopped or DossierStatus.Returned;
 
     /// <summary>
     /// The processing clock runs in 2 and 4 only: it is paused while waiting for the applicant
-    /// (5 supplement, 6 payment; DOMAIN A.6) and stopped otherwise (9 is the KPI end time).
+    /// (5 supplement, 6 payment; docs/domain/deadlines.md#pauses) and stopped otherwise (9 is the KPI end time).
     /// </summary>
     public static bool ClockRuns(DossierStatus status) =>
         status is DossierStatus.Accepted or DossierStatus.Processing;
 
-    /// <summary>The official DVCQG name of the status (B §10.1).</summary>
+    /// <summary>The official DVCQG name of the status (docs/domain/dossier-states.md#statuses).</summary>
     public static string VietnameseName(DossierStatus status) => status switch
     {
         DossierStatus.Submitted => "Mới đăng ký",

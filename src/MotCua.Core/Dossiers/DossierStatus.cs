@@ -1,8 +1,8 @@
 namespace MotCua.Core.Dossiers;
 
 /// <summary>
-/// Dossier status. The integer values are the DVCQG status codes (TrangThaiHoSo, DOMAIN A.4 and
-/// B §10.1); they are stored and synchronised as such, so they must never be renumbered.
+/// Dossier status. The integer values are the DVCQG status codes (TrangThaiHoSo, see
+/// docs/domain/dossier-states.md#statuses); they are stored and synchronised as such, so they must never be renumbered.
 /// Sub-states (supplement, payment, result, postal, sync) are separate fields.
 /// </summary>
 public enum DossierStatus
@@ -38,7 +38,7 @@ public enum DossierStatus
     Returned = 10,
 }
 
-/// <summary>Channel of submission; the values are the DVCQG KenhThucHien codes (B §10.1).</summary>
+/// <summary>Channel of submission; the values are the DVCQG KenhThucHien codes (docs/domain/legal-framework.md#channels).</summary>
 public enum Channel
 {
     InPerson = 1,
@@ -48,7 +48,7 @@ public enum Channel
     Postal = 3,
 }
 
-/// <summary>What an actor does to a dossier; transitions are in <see cref="DossierStateMachine"/> (DOMAIN B §12.1).</summary>
+/// <summary>What an actor does to a dossier; transitions are in <see cref="DossierStateMachine"/> (docs/domain/dossier-states.md#transitions).</summary>
 public enum DossierAction
 {
     /// <summary>1 → 2: reception accepts an online dossier.</summary>

@@ -2,7 +2,7 @@ using MotCua.Core.Calendar;
 
 namespace MotCua.Core.Dossiers;
 
-/// <summary>The flag shown next to a dossier in every office queue (issue 3 §6).</summary>
+/// <summary>The flag shown next to a dossier in every office queue (docs/domain/deadlines.md#due-flags).</summary>
 public enum DueFlag
 {
     None,
@@ -17,9 +17,9 @@ public static class DueFlags
 {
     /// <summary>
     /// None without a due moment or once the clock has stopped for good (terminal statuses and
-    /// 9, whose approval time is the KPI end, B §12.1); Overdue when <paramref name="now"/> is
+    /// 9, whose approval time is the KPI end, docs/domain/dossier-states.md#terminal); Overdue when <paramref name="now"/> is
     /// past the due moment; DueSoon when at most one working day (the office day's hours,
-    /// DOMAIN A.6) of working time is left. Paused statuses (5, 6) are flagged against the due
+    /// docs/domain/calendar.md#office-hours) of working time is left. Paused statuses (5, 6) are flagged against the due
     /// the caller passes; give the due as of the pause if a pause should not count.
     /// Instants are Vietnam-local.
     /// </summary>

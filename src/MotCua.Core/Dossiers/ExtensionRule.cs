@@ -3,7 +3,7 @@ using MotCua.Core.Calendar;
 namespace MotCua.Core.Dossiers;
 
 /// <summary>
-/// Extension with apology (Decree 61/2018 art. 19.9; Form 04 of Circular 01/2018; DOMAIN A.6):
+/// Extension with apology (Decree 61/2018 art. 19.9; Form 04 of Circular 01/2018; docs/domain/deadlines.md#extension):
 /// asked at least one working day before the due moment, at most once, to a later date. The
 /// original due moment is kept by the caller next to the new one.
 /// </summary>

@@ -14,7 +14,7 @@ public static class PersonalIdentificationNumber
 
     /// <summary>
     /// The 63 provincial codes of Decision 124/2004/QĐ-TTg (with Hà Nội 01 after 2008), zero-padded
-    /// to 3 digits. The 34 units of 2025 (Decision 19/2025, DOMAIN §7.2) each kept one of these
+    /// to 3 digits. The 34 units of 2025 (Decision 19/2025/QĐ-TTg; docs/domain/organisation.md#province-codes) each kept one of these
     /// codes, so numbers issued after the merger are covered too.
     /// </summary>
     public static readonly IReadOnlySet<string> ProvinceCodes = new[]

@@ -4,7 +4,7 @@ using System.Text;
 namespace MotCua.Core.Dossiers;
 
 /// <summary>
-/// The second factor of the public tracking page (issue 3 §8): besides the dossier code, the
+/// The second factor of the public tracking page (docs/domain/codes.md#tracking-check): besides the dossier code, the
 /// visitor gives the last 4 digits of the applicant's ID number or phone, so a guessed or
 /// leaked code alone does not reveal who applied for what.
 /// </summary>

@@ -47,7 +47,7 @@ public sealed record ProcessingTime766(string ProcedureCode, string ProcedureNam
 /// <summary>
 /// Counts the dossier indicators of Decision 766 over per-dossier facts for the period [from, to)
 /// (UTC), with "now" capping the cut-off of unfinished dossiers (a pending dossier is judged at the
-/// moment of measurement, never at a future period end). Rules per indicator (DOMAIN B §5):
+/// moment of measurement, never at a future period end). Rules per indicator (docs/domain/decision-766.md#indicators):
 /// <list type="bullet">
 /// <item>2.1: <see cref="OnTime766"/> over the dossiers received in the period plus those carried in;</item>
 /// <item>2.2: working time from the clock start to the end of processing minus the paused working time,

@@ -11,7 +11,7 @@ public sealed record Indicator766(
     bool Computable, string? Reason = null, string? Note = null, string Unit = "%");
 
 /// <summary>
-/// The indicator catalogue (DOMAIN B §5). Group maxima total 100: publicity 18, progress 20, online
+/// The indicator catalogue (docs/domain/decision-766.md#indicators). Group maxima total 100: publicity 18, progress 20, online
 /// services 12, online payment 10, digitisation 22, satisfaction 18. Sub-maxima are those captured
 /// from the DVCQG reporting API [3P, medium confidence]; the split of group 3's 12 points between
 /// 3.1, 3.2 and 3.3 is not published, and MotCua uses 2 / 4 / 6 (a third-party reading of the DVCQG

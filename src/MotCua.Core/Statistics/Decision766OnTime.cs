@@ -10,7 +10,7 @@ public readonly record struct SupplementSpan(DateTime RequestedAt, DateTime? Ret
 /// What the Decision 766 indicators need of one dossier. Instants are UTC (their Kind is not
 /// trusted: providers hand back Unspecified). Only dossiers received for processing have
 /// <see cref="ReceivedAt"/>; one refused at reception (status 3) or withdrawn before reception
-/// was never received and is not counted (Decree 61/2018 art. 17; DOMAIN B §2.4).
+/// was never received and is not counted (Decree 61/2018 art. 17; docs/domain/statistics.md#population).
 /// </summary>
 public sealed record Dossier766Fact
 {
@@ -65,8 +65,8 @@ public enum OnTime766Rule
 public readonly record struct OnTime766Outcome(bool OnTime, DateTime End, OnTime766Rule Rule, bool SupplementedMoreThanOnce);
 
 /// <summary>
-/// Indicator 2.1 of Decision 766/QĐ-TTg for one dossier, exactly as DVCQG describes it (DOMAIN B §5,
-/// §12.4; A.9):
+/// Indicator 2.1 of Decision 766/QĐ-TTg for one dossier, exactly as DVCQG describes it (docs/domain/decision-766.md#on-time
+/// and docs/domain/statistics.md#timeliness):
 /// <list type="bullet">
 /// <item>the end of processing is the time of the first terminal status among 9 (processed) &gt;
 /// 10 (returned) &gt; 8 (stopped) / 3 (refused), and 7 (withdrawn) for a dossier that was received;
@@ -75,13 +75,13 @@ public readonly record struct OnTime766Outcome(bool OnTime, DateTime End, OnTime
 /// <item>a dossier waiting for a supplement the applicant has not returned ends at the request time —
 /// also when it was then stopped or withdrawn for that reason;</item>
 /// <item>more than one supplement request during processing makes the dossier late;</item>
-/// <item>on time ⇔ end ≤ due, compared to the minute (A.9, as Report 06a).</item>
+/// <item>on time ⇔ end ≤ due, compared to the minute (as Report 06a, docs/domain/statistics.md#timeliness).</item>
 /// </list>
 /// Supplement time is NOT subtracted from the end here: MotCua's due moment already moved later by
 /// the paused working time when the clock resumed (DossierWorkflow.ResumeClock, policy Pause — the
-/// KPI-consistent default, A.6), so "end − supplement time ≤ due" is "end ≤ DueAt"; subtracting it
+/// KPI-consistent default, docs/domain/deadlines.md#supplement-policy), so "end − supplement time ≤ due" is "end ≤ DueAt"; subtracting it
 /// again would count it twice. The same holds for a paid financial obligation, which also pauses the
-/// clock (B §12.3.6); one still unpaid ends, like an unreturned supplement, when the clock stopped.
+/// clock (docs/domain/deadlines.md#pauses); one still unpaid ends, like an unreturned supplement, when the clock stopped.
 /// A dossier without an appointment (no due moment) is on time when its elapsed working time minus
 /// the supplement time is within the legal limit it was received under; MotCua keeps that limit on
 /// the dossier, so it is known — if it were not, the dossier would count as on time.

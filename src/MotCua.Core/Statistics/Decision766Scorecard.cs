@@ -6,7 +6,7 @@ namespace MotCua.Core.Statistics;
 /// </summary>
 public static class Decision766Scorecard
 {
-    /// <param name="workingDayHours">Length of a working day (8 h by default, DOMAIN A.6), for 2.2 in working days.</param>
+    /// <param name="workingDayHours">Length of a working day (8 h by default, docs/domain/calendar.md#office-hours), for 2.2 in working days.</param>
     /// <param name="computableOnly">Leave out the indicators MotCua cannot compute (they are the same for every unit).</param>
     public static IReadOnlyList<Indicator766Score> Score(Dossier766Counts d, Catalogue766Counts c, decimal workingDayHours, bool computableOnly = false)
     {

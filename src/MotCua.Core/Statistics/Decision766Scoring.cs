@@ -11,7 +11,7 @@ public sealed record Indicator766Score(
     bool Computable, string? Reason, string? Note);
 
 /// <summary>
-/// Decision 766 scoring (DOMAIN B §5): with a target, <c>points = Pmax if R ≥ target else R × Pmax / target</c>;
+/// Decision 766 scoring (docs/domain/decision-766.md#scoring): with a target, <c>points = Pmax if R ≥ target else R × Pmax / target</c>;
 /// without one, proportional <c>R × Pmax</c>. Ratios (in percent) and points are rounded to 2
 /// decimals, half away from zero; points are computed from the exact ratio, then rounded.
 /// A denominator of 0 gives no ratio and no points (N/A), left out of the total.

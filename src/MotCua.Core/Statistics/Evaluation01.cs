@@ -23,7 +23,7 @@ public sealed record DossierEvaluationFacts(
 public sealed record DossierScores(int? TotalTime, int? StepTime, int Contacts, int Organisations, int Publication, int? Attitude);
 
 /// <summary>
-/// The evaluation of one-stop processing of Circular 01/2018/TT-VPCP art. 13–15 (DOMAIN B §2.5):
+/// The evaluation of one-stop processing of Circular 01/2018/TT-VPCP art. 13–15 (docs/domain/evaluation-01.md):
 /// nine indicators scored 2, 1 or 0; indicators 1–4 and 7 per dossier (they make the officer's
 /// score), 6 per dossier and unit, 5, 8 and 9 per unit. Pure rules; how MotCua's data feeds them
 /// is decided by the caller and written next to it.

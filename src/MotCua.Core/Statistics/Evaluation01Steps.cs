@@ -24,7 +24,7 @@ public static class Evaluation01Steps
     /// its last row: the one-stop unit's forwarding (Step null with the forward deadline, Decree
     /// 61/2018 art. 18) and every step of the internal process. Rows without a step due end a turn
     /// and start none. A supplement or financial-obligation pause inside a turn (request → confirm)
-    /// moves its due by the working time paused, as the dossier's own clock does (DOMAIN A.6):
+    /// moves its due by the working time paused, as the dossier's own clock does (docs/domain/deadlines.md#pauses):
     /// MotCua keeps the step due unchanged while paused, and the applicant's time is not the unit's.
     /// </summary>
     public static IReadOnlyList<StepTime> FromHistory(IEnumerable<StepEvent> history, WorkingCalendar calendar)

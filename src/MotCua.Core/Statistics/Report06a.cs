@@ -8,7 +8,7 @@ public enum EndKind { None, Solved, Withdrawn, Stopped }
 /// <summary>
 /// What Report 06a needs of one dossier (UTC instants). Dossiers never received (status 1, or
 /// refused at reception, status 3) have no ReceivedAt and are not counted: the report counts
-/// dossiers received for processing (Circular 01/2018 art. 11; DOMAIN B §2.4).
+/// dossiers received for processing (Circular 01/2018 art. 11; docs/domain/statistics.md#population).
 /// </summary>
 public readonly record struct DossierFact(Channel Channel, DateTime? ReceivedAt, DateTime? DueAt, DateTime? EndedAt, EndKind End);
 
@@ -38,7 +38,7 @@ public sealed record Report06aFigures(
 }
 
 /// <summary>
-/// Report 06a for the period [from, to), with MotCua's written convention (DOMAIN A.9):
+/// Report 06a for the period [from, to), with MotCua's written convention (docs/domain/statistics.md#convention):
 /// <list type="bullet">
 /// <item>carried over (col 6): received before <c>from</c> and not ended before <c>from</c>;</item>
 /// <item>new (col 4 online, col 5 in person and by post): received in the period;</item>
@@ -99,7 +99,7 @@ public static class Report06a
 
     /// <summary>
     /// A dossier's fact from its status and times: withdrawn (7) and stopped (8) end at EndedAt; a
-    /// result (9, 10) ends at the end of processing (status 9 time, DOMAIN B §5 indicator 2.1); any
+    /// result (9, 10) ends at the end of processing (status 9 time, as Decision 766 indicator 2.1: docs/domain/decision-766.md#on-time); any
     /// other status has not ended.
     /// </summary>
     public static DossierFact FactOf(Channel channel, DossierStatus status, DateTime? received, DateTime? due, DateTime? processingEnded, DateTime? ended) =>

@@ -8,7 +8,7 @@ namespace MotCua.Web.Data;
 /// <summary>
 /// Applies the versioned SQL scripts of Data/Migrations/&lt;provider&gt;/NNNN_name.sql in order, each
 /// in its own transaction, and records them in __schema_migrations with a checksum. EF's design-time
-/// tooling is not available here, so migrations are reviewed SQL, one script per provider (DESIGN §4).
+/// tooling is not available here, so migrations are reviewed SQL, one script per provider (docs/adr/0001-migrations-as-reviewed-sql.md).
 /// Safe to run from several nodes at once: PostgreSQL takes an advisory lock, SQLite an
 /// immediate (write) transaction.
 /// </summary>

@@ -6,7 +6,7 @@ using MotCua.Web.Infrastructure.Outbox;
 
 namespace MotCua.Web.Data;
 
-/// <summary>EF configuration of the dossier tables (issue 3), kept apart from AppDbContext for size.</summary>
+/// <summary>EF configuration of the dossier tables (docs/domain/dossier-states.md), kept apart from AppDbContext for size.</summary>
 public static class DossierModel
 {
     public static void Configure(ModelBuilder modelBuilder)

@@ -2,7 +2,7 @@ using MotCua.Web.Infrastructure.Documents;
 
 namespace MotCua.Tests.Documents;
 
-/// <summary>Sample forms with the field lists of Circular 03/2025/TT-VPCP Annex I (see DOMAIN.md §2.2).</summary>
+/// <summary>Sample forms with the field lists of Circular 03/2025/TT-VPCP Annex I (see docs/domain/forms.md#fields).</summary>
 public static class FormSamples
 {
     public const string Applicant = "Nguyễn Thị Hồng Nhung";

@@ -1,7 +1,7 @@
 namespace MotCua.Web.Features.Accounts;
 
 /// <summary>
-/// Named permissions. Code checks permissions, never role names (DESIGN §5); roles are only
+/// Named permissions. Code checks permissions, never role names (docs/architecture.md#permissions); roles are only
 /// bundles of permissions, defined in one place below.
 /// </summary>
 public static class Permissions
@@ -35,7 +35,7 @@ public static class Permissions
     ];
 }
 
-/// <summary>Officer roles of the one-stop mechanism (Decree 61/2018 art. 17–20; DOMAIN B §1.2).</summary>
+/// <summary>Officer roles of the one-stop mechanism (Decree 61/2018 art. 17–20; docs/domain/legal-framework.md#roles).</summary>
 public enum OfficerRole
 {
     /// <summary>Cán bộ tiếp nhận (one-stop reception).</summary>

@@ -18,7 +18,7 @@ public sealed class UserAccount
     public long? AgencyId { get; set; }
     public bool Active { get; set; } = true;
 
-    // Applicant profile (issue 3): prefilled into dossiers. Address is province + commune codes
+    // Applicant profile (docs/domain/dossier-handling.md#applicant-accounts): prefilled into dossiers. Address is province + commune codes
     // (two-level government since 1 Jul 2025) with free text.
     public string? Phone { get; set; }
     public string? Email { get; set; }

@@ -4,7 +4,7 @@ namespace MotCua.Web.Features.Audit;
 public enum AuditOutcome { Success, Denied, Failed }
 
 /// <summary>
-/// Append-only audit row, written in the same SaveChanges as the change it records (DESIGN §3).
+/// Append-only audit row, written in the same SaveChanges as the change it records (docs/architecture.md#audit).
 /// Details hold identifiers only, never personal data. Who, from where and with which rights
 /// (account, roles, agency, client IP) is filled in by <see cref="AuditEnricher"/> when the row is
 /// saved; the hash chain (<see cref="ChainSeq"/>, <see cref="Hash"/>) is added later by

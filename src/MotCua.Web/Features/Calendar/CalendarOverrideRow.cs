@@ -5,7 +5,7 @@ namespace MotCua.Web.Features.Calendar;
 /// <summary>
 /// An official change to the working calendar for one date, from the yearly notice of the
 /// Ministry of Home Affairs (e.g. 9441/TB-BNV): an extra day off, a make-up working Saturday,
-/// a moved holiday (DOMAIN A.7, B §6.1). One row per date.
+/// a moved holiday (docs/domain/calendar.md#overrides). One row per date.
 /// </summary>
 public sealed class CalendarOverrideRow
 {

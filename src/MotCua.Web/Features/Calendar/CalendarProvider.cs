@@ -7,7 +7,7 @@ namespace MotCua.Web.Features.Calendar;
 
 /// <summary>
 /// Office hours from configuration "Calendar:OfficeHours", e.g. ["07:00-11:30", "13:30-17:00"]
-/// (DOMAIN A.6 default; provinces set their own).
+/// (the default of docs/domain/calendar.md#office-hours; provinces set their own).
 /// </summary>
 public sealed class CalendarOptions
 {

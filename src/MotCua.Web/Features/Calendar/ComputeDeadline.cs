@@ -5,7 +5,7 @@ namespace MotCua.Web.Features.Calendar;
 
 public sealed record DeadlineResponse(DateTimeOffset Due, DateTimeOffset ClockStartsAt, string Unit, decimal Value);
 
-/// <summary>Due moment for a time limit from a reception moment (DOMAIN A.6), answered in +07:00.</summary>
+/// <summary>Due moment for a time limit from a reception moment (docs/domain/deadlines.md#time-limits), answered in +07:00.</summary>
 public static class ComputeDeadline
 {
     public static async Task<IResult> Endpoint(string? from, string? workingDays, string? calendarDays, string? hours, string? sameDay,

@@ -6,7 +6,7 @@ namespace MotCua.Web.Features.Calendar;
 public sealed record LunarDateResponse(int Day, int Month, int Year, bool Leap);
 public sealed record SolarDateResponse(string Date);
 
-/// <summary>Vietnamese lunar ↔ solar conversion (computed at UTC+7, DOMAIN A.7).</summary>
+/// <summary>Vietnamese lunar ↔ solar conversion (computed at UTC+7, docs/domain/calendar.md#lunar-calendar).</summary>
 public static class ConvertLunarDates
 {
     public static IResult ToLunar(string? date)

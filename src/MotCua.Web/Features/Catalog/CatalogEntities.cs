@@ -24,7 +24,7 @@ public enum VersionState { Draft, Published }
 /// <summary>
 /// One version of a procedure. Published versions are immutable (the context refuses to change
 /// them, except to close EffectiveTo when a newer version takes over), because a dossier keeps
-/// the version it was received under (DOMAIN A.1).
+/// the version it was received under (docs/domain/dossier-states.md#procedure-version).
 /// </summary>
 public sealed class ProcedureVersion
 {

@@ -9,10 +9,10 @@ public enum PaymentState { None, Requested, Paid }
 public enum ReturnMethod { AtCounter, Online, ByPost }
 
 /// <summary>
-/// A dossier (hồ sơ). The status is the DVCQG code 1–10 (DOMAIN A.4); sub-states are separate
-/// fields. It keeps the procedure version, case and time limit it was received under (DOMAIN A.1),
+/// A dossier (hồ sơ). The status is the DVCQG code 1–10 (docs/domain/dossier-states.md#statuses); sub-states are separate
+/// fields. It keeps the procedure version, case and time limit it was received under (docs/domain/dossier-states.md#procedure-version),
 /// and three organisations: where it was received (issues the code), the competent agency, and the
-/// agency currently holding it (DOMAIN A.2). Every change of status is also a history row.
+/// agency currently holding it (docs/domain/dossier-states.md#agencies). Every change of status is also a history row.
 /// </summary>
 public sealed class Dossier
 {

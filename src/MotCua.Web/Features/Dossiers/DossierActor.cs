@@ -19,7 +19,7 @@ public sealed record DossierActor(long UserId, string Name, bool IsOfficer, long
 }
 
 /// <summary>
-/// Scope (DESIGN §5, issue 3 §12): an applicant reaches only their own dossiers; an officer only
+/// Scope (docs/architecture.md#scope, docs/domain/dossier-handling.md#scope): an applicant reaches only their own dossiers; an officer only
 /// the dossiers their agency receives, decides, currently holds or is consulted on. Everything else answers 404,
 /// so an ID of someone else's dossier reveals nothing.
 /// </summary>

@@ -6,7 +6,7 @@ using MotCua.Web.Data;
 namespace MotCua.Web.Features.Dossiers;
 
 /// <summary>
-/// Issues dossier codes (DOMAIN A.5): the receiving unit's QCVN 102 code, the Vietnam-local
+/// Issues dossier codes (docs/domain/codes.md#sequences): the receiving unit's QCVN 102 code, the Vietnam-local
 /// reception date and a per-unit daily sequence from 0001. The sequence is one atomic upsert
 /// (INSERT … ON CONFLICT DO UPDATE … RETURNING) inside the caller's transaction: concurrent
 /// receptions on several nodes serialise on that row, and a number is never issued twice.

@@ -12,7 +12,7 @@ using MotCua.Web.Infrastructure.Installation;
 namespace MotCua.Web.Features.Dossiers;
 
 /// <summary>
-/// The forms of a dossier as PDF (DOMAIN A.8); which forms exist is <see cref="DossierFormSet"/>.
+/// The forms of a dossier as PDF (docs/domain/forms.md#form-sets); which forms exist is <see cref="DossierFormSet"/>.
 /// </summary>
 public sealed class DossierFormsHandler(AppDbContext db, TimeProvider time, InstallationOptions installation)
 {

@@ -68,7 +68,7 @@ public static class DossierWorkflow
 
     public static TimeLimit Limit(Dossier d) => new(d.LimitValue, d.LimitUnit);
 
-    /// <summary>Reception: the clock starts at the next working instant (DOMAIN A.6).</summary>
+    /// <summary>Reception: the clock starts at the next working instant (docs/domain/deadlines.md#clock-start).</summary>
     public static void StartClock(Dossier dossier, WorkingCalendar calendar, DateTime receivedAtUtc)
     {
         dossier.ReceivedAt = receivedAtUtc;
@@ -77,7 +77,7 @@ public static class DossierWorkflow
         dossier.DueAt = dossier.NoAppointment ? null : ToUtc(Deadline.Due(calendar, local, Limit(dossier)));
     }
 
-    /// <summary>Supplement or financial obligation: the clock stops counting (DOMAIN A.6 default policy).</summary>
+    /// <summary>Supplement or financial obligation: the clock stops counting (docs/domain/deadlines.md#pauses, the default policy).</summary>
     public static void PauseClock(Dossier dossier, DateTime nowUtc)
     {
         if (dossier.PausedAt is null)

@@ -1,7 +1,7 @@
 using System.Threading.RateLimiting;
-using MotCua.Web.Features.Dossiers.Actions;
 using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Audit;
+using MotCua.Web.Features.Dossiers.Actions;
 using MotCua.Web.Infrastructure.Files;
 using MotCua.Web.Infrastructure.Http;
 

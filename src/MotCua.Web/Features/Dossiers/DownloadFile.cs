@@ -9,7 +9,7 @@ namespace MotCua.Web.Features.Dossiers;
 /// <summary>
 /// A file of a dossier for those in the dossier's scope (or its uploader before it is attached).
 /// The content is checked against its SHA-256 on every read and always sent as an attachment, never
-/// rendered inline (DESIGN §4). Officers' downloads are audited like any read of personal data.
+/// rendered inline (docs/architecture.md#files). Officers' downloads are audited like any read of personal data.
 /// </summary>
 public sealed class DownloadFileHandler(AppDbContext db, FileStore store, TimeProvider time, ILogger<DownloadFileHandler> log)
 {

@@ -22,7 +22,7 @@ public sealed record DossierDetail(
 
 /// <summary>
 /// One dossier in full for those in scope. An officer's read of the applicant's personal data is
-/// written to the audit log (DESIGN §5), in its own small transaction.
+/// written to the audit log (docs/architecture.md#audit), in its own small transaction.
 /// </summary>
 public sealed class GetDossierHandler(AppDbContext db, CalendarProvider calendars, TimeProvider time)
 {

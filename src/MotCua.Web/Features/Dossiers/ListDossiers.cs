@@ -10,7 +10,7 @@ namespace MotCua.Web.Features.Dossiers;
 public sealed record DossierListItem(long Id, string? Code, int Status, string StatusName, string ProcedureName, string ApplicantName,
     DateTime? SubmittedAt, DateTime? DueAt, string DueFlag, int Channel, bool IsDraft = false, string ProcedureCode = "");
 
-/// <summary>Named queues of the office (issue 3 §9).</summary>
+/// <summary>Named queues of the office (docs/domain/dossier-handling.md#queues).</summary>
 public enum DossierQueue { All, NewOnline, ToProcess, DueSoon, Overdue, AwaitingSupplement, ReadyToReturn, Mine }
 
 /// <summary>

@@ -9,7 +9,7 @@ namespace MotCua.Web.Features.Dossiers;
 public sealed record DraftResponse(long Id, string ProcedureCode, DateTime SavedAt);
 
 /// <summary>
-/// Saves an online dossier as a draft the applicant comes back to (issue 3 §2). A draft is the
+/// Saves an online dossier as a draft the applicant comes back to (docs/domain/dossier-handling.md#drafts). A draft is the
 /// applicant's alone: no code, no history, invisible to officers; it may be incomplete, and it is
 /// validated in full when submitted (SubmitDossierHandler with its id).
 /// </summary>

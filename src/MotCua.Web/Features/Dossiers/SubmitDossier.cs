@@ -14,9 +14,9 @@ public sealed record SubmitDossierRequest(string? ProcedureCode, string? CaseCod
 public sealed record DossierReceipt(long Id, string? Code, int Status, string StatusName, DateTime? SubmittedAt, string ProcedureName);
 
 /// <summary>
-/// Online submission by a signed-in applicant (issue 3 §2). Idempotent: the same Idempotency-Key
+/// Online submission by a signed-in applicant (docs/domain/dossier-handling.md#online-submission). Idempotent: the same Idempotency-Key
 /// returns the same receipt and creates nothing. The receipt is answered only after the dossier,
-/// its files, its history row and its notification are committed in one SaveChanges (DESIGN §5).
+/// its files, its history row and its notification are committed in one SaveChanges (docs/architecture.md#transactions).
 /// </summary>
 public sealed class SubmitDossierHandler(AppDbContext db, DossierIntake intake, TimeProvider time)
 {

@@ -17,7 +17,7 @@ public sealed record TrackingAnswer(TrackingResponse? Found, TrackingRefusal Ref
 
 /// <summary>
 /// Public tracking by dossier code plus a check value: the last 4 digits of the applicant's ID
-/// number or phone (issue 3 §8). The answer carries no personal data (no names, no notes); a wrong
+/// number or phone (docs/domain/codes.md#tracking-check). The answer carries no personal data (no names, no notes); a wrong
 /// check value and an unknown code give the same 404. Guessing is limited three ways (OWASP ASVS
 /// 2.4.1, SECURITY T-IN-15 in docs): per client address prefix (the rate limiter in DossiersApi), per
 /// code (look-ups per minute), and a code locks for an hour after 10 wrong check values. The per-code

@@ -7,7 +7,7 @@ namespace MotCua.Web.Features.Notifications;
 
 public enum NotificationChannel { Email, Sms }
 
-/// <summary>A message to an applicant: receipt, supplement request, result ready, apology (issue 3 §11).</summary>
+/// <summary>A message to an applicant: receipt, supplement request, result ready, apology (docs/domain/dossier-handling.md#notifications).</summary>
 public sealed record Notification(NotificationChannel Channel, string To, string Subject, string Body, string? DossierCode, FormAttachment? Attachment = null);
 
 /// <summary>A form of a dossier to attach as PDF (e.g. Form 01 with the receipt e-mail), rendered at delivery.</summary>

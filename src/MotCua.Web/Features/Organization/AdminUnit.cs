@@ -5,7 +5,7 @@ public enum AdminUnitKind { Province, CentralCity, Ward, Commune, SpecialZone, L
 
 /// <summary>
 /// An administrative unit (đơn vị hành chính) with its official code, effective-dated because
-/// units are merged and renamed (DOMAIN A.2, B §7.3). Codes: 2 digits for a province,
+/// units are merged and renamed (docs/domain/organisation.md#administrative-units). Codes: 2 digits for a province,
 /// 5 digits for a commune, ward or special zone.
 /// </summary>
 public sealed class AdminUnit
@@ -21,7 +21,7 @@ public sealed class AdminUnit
     public bool IsValidOn(DateOnly date) => ValidFrom <= date && (ValidTo is null || date < ValidTo);
 }
 
-/// <summary>Which old unit became which new one; many-to-many, so a partial flag (DOMAIN B §7.2).</summary>
+/// <summary>Which old unit became which new one; many-to-many, so a partial flag (docs/domain/organisation.md#successions).</summary>
 public sealed class AdminUnitSuccession
 {
     public long Id { get; set; }

@@ -1,6 +1,6 @@
 namespace MotCua.Web.Features.Organization;
 
-/// <summary>Agency kinds after the 2025 reorganisation (Decree 118/2025 art. 7; DOMAIN B §1.3).</summary>
+/// <summary>Agency kinds after the 2025 reorganisation (Decree 118/2025 art. 7; docs/domain/organisation.md#agency-kinds).</summary>
 public enum AgencyKind
 {
     ProvincialPeopleCommittee,
@@ -21,7 +21,7 @@ public enum AgencyKind
 /// <summary>
 /// An agency (cơ quan, đơn vị). Effective-dated and independent of administrative units; carries
 /// both its QCVN 102:2016 code (used in dossier codes, Circular 01/2018 art. 19) and its
-/// Decision 20/2020/QĐ-TTg electronic identifier (DOMAIN A.5, B §2.3).
+/// Decision 20/2020/QĐ-TTg electronic identifier (docs/domain/codes.md#unit-codes).
 /// </summary>
 public sealed class Agency
 {

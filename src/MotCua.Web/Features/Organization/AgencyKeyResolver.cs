@@ -6,7 +6,7 @@ namespace MotCua.Web.Features.Organization;
 /// <summary>
 /// Resolves the agency names used by the catalogue: an agency code (e.g. STP), or a commune-level
 /// key meaning "the agency of that kind in every commune" — commune procedures are received by
-/// every commune centre regardless of the applicant's address (Decree 118/2025; DOMAIN A.2).
+/// every commune centre regardless of the applicant's address (Decree 118/2025; docs/domain/organisation.md#reception-anywhere).
 /// </summary>
 public sealed class AgencyKeyResolver(AppDbContext db)
 {

@@ -4,7 +4,7 @@ namespace MotCua.Web.Features.Organization;
 
 /// <summary>
 /// Demo organisation: Lạng Sơn province (code 20) after the 1 July 2025 reorganisation — its 65
-/// communes and wards (Decision 19/2025/QĐ-TTg, from shared/data), the former districts kept for
+/// communes and wards (Decision 19/2025/QĐ-TTg; docs/domain/organisation.md#demo-province), the former districts kept for
 /// older records, and its departments as merged in 2025.
 /// Agency codes: the province's level-1 code H39 and the numbering of departments and communes
 /// below are illustrative; replace them with the province's published QCVN 102 / Decision 20/2020

@@ -53,10 +53,10 @@ public sealed class Evaluation01Handler(AppDbContext db, CalendarProvider calend
     /// <summary>Dossiers per read; a test sets it small to cross chunk boundaries.</summary>
     public int ChunkSize { get; init; } = 1000;
 
-    /// <summary>1 July 2025 00:00 Vietnam time: from then Decree 118/2025 replaces Decree 61/2018 and Circular 01/2018 (DOMAIN A.1).</summary>
+    /// <summary>1 July 2025 00:00 Vietnam time: from then Decree 118/2025 replaces Decree 61/2018 and Circular 01/2018 (docs/domain/legal-framework.md#regimes).</summary>
     public static readonly DateTime NewRegimeFromUtc = new(2025, 6, 30, 17, 0, 0, DateTimeKind.Utc);
 
-    /// <summary>The one-stop units (Bộ phận Một cửa) of the 2025 organisation (Decree 118/2025 art. 7; DOMAIN B §1.3).</summary>
+    /// <summary>The one-stop units (Bộ phận Một cửa) of the 2025 organisation (Decree 118/2025 art. 7; docs/domain/organisation.md#agency-kinds).</summary>
     private static readonly HashSet<AgencyKind> OneStopKinds = [AgencyKind.ProvincialServiceCentre, AgencyKind.CommuneServiceCentre, AgencyKind.ReceptionPoint];
 
     private sealed record AgencyRow(long Id, string Code, string Name, AgencyKind Kind);
@@ -119,7 +119,7 @@ public sealed class Evaluation01Handler(AppDbContext db, CalendarProvider calend
                     solvedAt is { } solved ? Steps(rows, consultations[d.Id], calendar, solved) : [],
                     d.SupplementCount,
                     // Every contact goes through the receiving (one-stop) unit in MotCua: in person only when
-                    // submitted at the counter or the result was taken there (B §2.5 indicator 4).
+                    // submitted at the counter or the result was taken there (docs/domain/evaluation-01.md#data, indicator 4).
                     OrganisationsContacted: d.Channel == Channel.InPerson || d.ReturnMethod == ReturnMethod.AtCounter ? 1 : 0,
                     PublishedElectronically: published.Contains(d.ProcedureVersionId),
                     PostedAtOffice: false,      // posting at the office is not recorded

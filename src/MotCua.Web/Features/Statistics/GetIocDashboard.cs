@@ -10,7 +10,7 @@ using MotCua.Web.Infrastructure.Http;
 
 namespace MotCua.Web.Features.Statistics;
 
-/// <summary>Figures of one period ending today, in Report 06a terms (DOMAIN B §2.4): col 3, 4, 5, 7, 8+9, 10, 11, 13.</summary>
+/// <summary>Figures of one period ending today, in Report 06a terms (docs/domain/statistics.md#ioc): col 3, 4, 5, 7, 8+9, 10, 11, 13.</summary>
 public sealed record IocPeriod(string From, string To, int Received, int NewOnline, int NewInPersonOrPostal, int Solved, int SolvedOnTimeOrEarly,
     int SolvedLate, int Pending, int PendingOverdue, double? OnTimePercent, double? OnlinePercent);
 public sealed record IocChannel(Channel Channel, string Name, int Received);

@@ -18,7 +18,7 @@ public sealed record Report06bResponse(string From, string To, string GroupBy, I
 
 /// <summary>
 /// Report 06b: the 06a columns aggregated by sector (lĩnh vực) or by level of government (cấp tỉnh,
-/// cấp xã — the district level ended on 1 July 2025, DOMAIN A.2), from the same counters and with the
+/// cấp xã — the district level ended on 1 July 2025, docs/domain/organisation.md#two-level-government), from the same counters and with the
 /// same convention, so its total equals Report 06a's total for the same period and scope.
 /// </summary>
 public sealed class Report06bHandler(AppDbContext db)

@@ -54,7 +54,7 @@ public sealed record Report06aDossiersResult(Report06aDossiersResponse? List, bo
 public sealed record Report06aDossiersResponse(string Figure, string FigureName, int Total, int Page, int PageSize, IReadOnlyList<Report06aDossierItem> Items);
 
 /// <summary>
-/// The dossiers behind one figure of Report 06a (DOMAIN A.9, B §2.4): the report's scope filters and
+/// The dossiers behind one figure of Report 06a (docs/domain/statistics.md#drill-down): the report's scope filters and
 /// <see cref="Report06aFigurePredicates"/>, so a list's total is the figure it was opened from.
 /// Ordered by reception, then id; always paged. A reader without the province-wide permission lists
 /// only within their own agency and its units (<see cref="StatisticsAudience"/>): a list of the whole

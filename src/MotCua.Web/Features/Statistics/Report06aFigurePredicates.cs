@@ -8,7 +8,7 @@ namespace MotCua.Web.Features.Statistics;
 /// <summary>
 /// The figures of Report 06a a list of dossiers can be asked for, in the order of the report's
 /// number columns (<see cref="Report06aExport.Cells"/>): columns 3–13 of form II.06a/VPCP/KSTT
-/// plus MotCua's withdrawn and stopped columns (DOMAIN A.9, B §2.4).
+/// plus MotCua's withdrawn and stopped columns (docs/domain/statistics.md#convention).
 /// </summary>
 public enum Report06aFigure
 {
@@ -23,7 +23,7 @@ public enum Report06aFigure
 /// <see cref="Report06a.Compute"/> counts in it for the period [start, end) (UTC), under the status
 /// mapping of <see cref="Report06aHandler.Fact"/>: withdrawn (7) and stopped (8) end at EndedAt,
 /// processed (9) and returned (10) at ProcessingEndedAt, every other status has not ended. The
-/// convention (Report06a's summary, DOMAIN A.9):
+/// convention (Report06a's summary, docs/domain/statistics.md#convention):
 /// <list type="bullet">
 /// <item>counted (col 3): received before <c>end</c> and not ended before <c>start</c>;</item>
 /// <item>carried over: received before <c>start</c>; new: received in the period, online or not;</item>

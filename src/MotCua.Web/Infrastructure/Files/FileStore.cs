@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 
 namespace MotCua.Web.Infrastructure.Files;
 
-/// <summary>Configuration "Files": where files live and how large they may be (issue 3: 20 MB a file, 100 MB a dossier).</summary>
+/// <summary>Configuration "Files": where files live and how large they may be (docs/domain/dossier-handling.md#files: 20 MB a file, 100 MB a dossier).</summary>
 public sealed class FileStoreOptions
 {
     public const string Section = "Files";
@@ -31,7 +31,7 @@ public sealed record StoredFile(string Sha256, long Size);
 public sealed class FileIntegrityException(string sha256) : IOException($"Stored file {sha256} does not match its hash.");
 
 /// <summary>
-/// Content-addressed file store (DESIGN §4): a file is kept once under its SHA-256, written to a
+/// Content-addressed file store (docs/architecture.md#files): a file is kept once under its SHA-256, written to a
 /// temporary name and moved into place, so a crash never leaves a half-written file under a valid
 /// name; the hash is checked again on every read.
 /// </summary>

@@ -5,7 +5,7 @@ using MotCua.Core.Catalog;
 namespace MotCua.Web.Infrastructure.Http;
 
 /// <summary>
-/// RFC 9457 problem responses with a stable `type` and a Vietnamese `title` (DESIGN §3).
+/// RFC 9457 problem responses with a stable `type` and a Vietnamese `title` (docs/architecture.md#errors).
 /// Every API error goes through here, so clients can switch on `type`.
 /// </summary>
 public static class Problems

@@ -4,7 +4,7 @@ namespace MotCua.Web.Infrastructure.Outbox;
 /// A message to the outside world (mail, SMS, later the national portal and the postal service),
 /// written in the same transaction as the change that causes it and delivered after commit by
 /// <see cref="OutboxDispatcher"/>, retried with backoff; a failed delivery never undoes the change
-/// (DESIGN §3).
+/// (docs/architecture.md#outbox).
 /// </summary>
 public sealed class OutboxMessage
 {

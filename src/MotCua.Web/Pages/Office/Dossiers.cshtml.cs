@@ -10,7 +10,7 @@ using MotCua.Web.Infrastructure.Http;
 
 namespace MotCua.Web.Pages.Office;
 
-/// <summary>The office queues (issue 3 §9): the same list handler as GET /api/dossiers, one page at a time.</summary>
+/// <summary>The office queues (docs/domain/dossier-handling.md#queues): the same list handler as GET /api/dossiers, one page at a time.</summary>
 [Authorize]
 public sealed class OfficeDossiersModel(ListDossiersHandler list) : OfficerPageModel
 {

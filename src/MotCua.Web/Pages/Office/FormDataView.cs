@@ -5,7 +5,7 @@ using MotCua.Web.Infrastructure.Http;
 
 namespace MotCua.Web.Pages.Office;
 
-/// <summary>Shows the procedure-specific form data (issue 3 §2) with the labels of the dossier's own procedure version.</summary>
+/// <summary>Shows the procedure-specific form data (docs/domain/dossier-handling.md#form-data) with the labels of the dossier's own procedure version.</summary>
 public static class FormDataView
 {
     public static bool TryGet(JsonElement data, string key, out JsonElement value)

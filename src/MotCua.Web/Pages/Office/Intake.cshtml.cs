@@ -20,7 +20,7 @@ public sealed record KeptFile(long Id, string Name);
 /// the applicant and the form, attach scans, and receive. Scans go through the upload handler and
 /// the dossier through the counter-intake handler, as POST /api/files and /api/dossiers/counter do.
 /// The idempotency key is made when the form is shown, so a double click or a resent form
-/// returns the dossier already received instead of a second one (DESIGN §3, §5).
+/// returns the dossier already received instead of a second one (docs/architecture.md#idempotency).
 /// </summary>
 [Authorize(Policy = Permissions.DossierReceive)]
 public sealed class CounterIntakeModel(SearchProceduresHandler search, GetProcedureHandler procedures, UploadFileHandler upload,

@@ -4,7 +4,7 @@ using MotCua.Web.Features.Dossiers;
 
 namespace MotCua.Web.Pages.Office;
 
-/// <summary>How the office pages show dossier values: Vietnam time (UTC+7, DESIGN §4), Vietnamese names.</summary>
+/// <summary>How the office pages show dossier values: Vietnam time (UTC+7, docs/architecture.md#time), Vietnamese names.</summary>
 public static class OfficeDisplay
 {
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");

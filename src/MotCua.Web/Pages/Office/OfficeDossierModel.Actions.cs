@@ -7,9 +7,9 @@ using MotCua.Web.Features.Dossiers.Actions;
 namespace MotCua.Web.Pages.Office;
 
 /// <summary>
-/// The action forms of the dossier page. Each calls the action the API calls (DESIGN §1: the page
+/// The action forms of the dossier page. Each calls the action the API calls (docs/architecture.md#pages-and-api: the page
 /// and the endpoint call the same handler) through the same runner, then post-redirect-get with a
-/// message (DESIGN §3); a refusal re-renders the page with the runner's Vietnamese message and
+/// message (docs/architecture.md#pages-and-api); a refusal re-renders the page with the runner's Vietnamese message and
 /// its status (400, 403, 409), and an ID outside the officer's scope is the site's 404 page.
 /// </summary>
 public sealed partial class OfficeDossierModel

@@ -9,7 +9,7 @@ using MotCua.Web.Features.Statistics;
 namespace MotCua.Web.Pages.Office;
 
 /// <summary>
-/// The dossiers behind one figure of Report 06a (DOMAIN A.9, B §2.4): the same handler as
+/// The dossiers behind one figure of Report 06a (docs/domain/statistics.md#drill-down): the same handler as
 /// GET /api/statistics/report-06a/dossiers. Each code opens the office dossier page, which applies
 /// its own scope; this list shows no applicant data.
 /// </summary>

@@ -2,7 +2,7 @@ using MotCua.Core.Calendar;
 
 namespace MotCua.Tests.Core.Calendar;
 
-// Worked examples of DOMAIN B §6.4 (hours 07:00–11:30, 13:30–17:00; holidays of B §6.1).
+// Worked examples of docs/domain/deadlines.md#examples (hours 07:00–11:30, 13:30–17:00; holidays of docs/domain/calendar.md#holidays).
 public class DeadlineTests
 {
     private static readonly WorkingCalendar Calendar = new(OfficeHours.Default, []);

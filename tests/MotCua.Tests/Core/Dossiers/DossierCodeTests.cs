@@ -2,7 +2,7 @@ using MotCua.Core.Dossiers;
 
 namespace MotCua.Tests.Core.Dossiers;
 
-// Circular 01/2018/TT-VPCP art. 19: V1V2V3.Z1Z2.Y1Y2.MX1X2-YYMMDD-XXXX (DOMAIN A.5, B §2.3).
+// Circular 01/2018/TT-VPCP art. 19: V1V2V3.Z1Z2.Y1Y2.MX1X2-YYMMDD-XXXX (docs/domain/codes.md#dossier-code).
 public class DossierCodeTests
 {
     [Fact]

@@ -2,7 +2,7 @@ using MotCua.Core.Dossiers;
 
 namespace MotCua.Tests.Core.Dossiers;
 
-// The graph of DOMAIN B §12.1 with the DVCQG codes of A.4, written out by hand.
+// The graph of docs/domain/dossier-states.md#transitions with the DVCQG codes of docs/domain/dossier-states.md#statuses, written out by hand.
 public class DossierStateMachineTests
 {
     private const DossierStatus S1 = DossierStatus.Submitted;

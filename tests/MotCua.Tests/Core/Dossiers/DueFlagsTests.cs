@@ -3,7 +3,7 @@ using MotCua.Core.Dossiers;
 
 namespace MotCua.Tests.Core.Dossiers;
 
-// Issue 3 §6: due-soon when at most one working day (8 h) of working time is left.
+// Due flags (docs/domain/deadlines.md#due-flags): due-soon when at most one working day (8 h) of working time is left.
 public class DueFlagsTests
 {
     private static readonly WorkingCalendar Calendar = new(OfficeHours.Default, []);

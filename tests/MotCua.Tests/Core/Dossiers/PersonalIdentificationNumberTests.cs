@@ -32,7 +32,7 @@ public class PersonalIdentificationNumberTests
     public void ProvinceCodes_Are63_AndCoverThe34UnitsOf2025()
     {
         Assert.Equal(63, PersonalIdentificationNumber.ProvinceCodes.Count);
-        // Codes kept by the 34 units of Decision 19/2025 (DOMAIN §7.2).
+        // Codes kept by the 34 units of Decision 19/2025/QĐ-TTg (docs/domain/organisation.md#province-codes).
         string[] kept =
         [
             "01", "04", "08", "11", "12", "14", "15", "19", "20", "22", "24", "25", "31", "33", "37", "38", "40",

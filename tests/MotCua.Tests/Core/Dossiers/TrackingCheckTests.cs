@@ -2,7 +2,7 @@ using MotCua.Core.Dossiers;
 
 namespace MotCua.Tests.Core.Dossiers;
 
-// Issue 3 §8: the tracking page asks for the last 4 digits of the ID number or the phone.
+// Tracking check (docs/domain/codes.md#tracking-check): the tracking page asks for the last 4 digits of the ID number or the phone.
 public class TrackingCheckTests
 {
     private const string Phone = "0912 345 678";

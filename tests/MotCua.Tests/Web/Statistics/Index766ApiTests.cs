@@ -73,7 +73,7 @@ public class Index766ApiTests(DemoHosts hosts)
         Assert.Equal(direct, Input(onTime, "numerator"));
         Assert.True(counted.Count > 100 && direct < counted.Count, $"{direct} / {counted.Count}");
         Assert.True(Input(onTime, "awaitingSupplement") > 0 || Input(onTime, "supplementedMoreThanOnce") > 0);
-        // The same set as column 3 of Report 06a (A.9: on-time exactly as 766 over the 06a convention).
+        // The same set as column 3 of Report 06a (docs/domain/decision-766.md#population: on-time exactly as 766 over the 06a convention).
         var report06a = await leader.GetFromJsonAsync<JsonElement>("/api/statistics/report-06a?from=2025-12-01&to=2026-02-28");
         Assert.Equal(report06a.GetProperty("total").GetProperty("received").GetInt32(), Input(onTime, "denominator"));
 

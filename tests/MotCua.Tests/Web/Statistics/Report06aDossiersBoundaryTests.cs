@@ -9,7 +9,7 @@ using MotCua.Web.Data;
 
 namespace MotCua.Tests.Web.Statistics;
 
-/// <summary>Early / on time / late at minute precision (DOMAIN A.9): the lists in SQL against the report and Core's Timeliness.</summary>
+/// <summary>Early / on time / late at minute precision (docs/domain/statistics.md#timeliness): the lists in SQL against the report and Core's Timeliness.</summary>
 public class Report06aDossiersBoundaryTests
 {
     private static readonly DateTime Due = new(2027, 1, 5, 3, 0, 0, DateTimeKind.Utc); // 10:00:00 +07

@@ -1,4 +1,4 @@
--- 0004: the statistics counters partitioned by cube and grain (issue 4, docs/adr/0003 "Physical layout").
+-- 0004: the statistics counters partitioned by cube and grain (docs/history.md#issue-4, docs/adr/0003 "Physical layout").
 -- The dashboard reads a few thousand by-agency rows and the current year's by-procedure year rows;
 -- in one heap they lay scattered among millions of by-procedure day rows (the IOC took 0.7 s at
 -- 10 million dossiers). Each (cube, grain) now has its own leaf table, so a read touches only the

@@ -1,4 +1,4 @@
--- 0001: organisation, accounts, catalogue, calendar overrides, audit (issue 2).
+-- 0001: organisation, accounts, catalogue, calendar overrides, audit (docs/history.md#issue-2).
 CREATE TABLE "AdminUnits" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_AdminUnits" PRIMARY KEY AUTOINCREMENT,
     "Code" TEXT NOT NULL,

@@ -1,4 +1,4 @@
--- 0002: dossiers, history, files, supplement requests, consultations, daily code sequences, outbox; applicant profile (issue 3).
+-- 0002: dossiers, history, files, supplement requests, consultations, daily code sequences, outbox; applicant profile (docs/history.md#issue-3).
 
 ALTER TABLE "UserAccounts" ADD COLUMN "Phone" TEXT NULL;
 

@@ -1,4 +1,4 @@
--- 0003: statistics counters per day/month/year, agency, channel (and sector, procedure), kept in the dossier transactions (issue 4, docs/adr/0003).
+-- 0003: statistics counters per day/month/year, agency, channel (and sector, procedure), kept in the dossier transactions (docs/history.md#issue-4, docs/adr/0003).
 -- Existing dossiers are counted by the rebuild that runs at start when this table is empty.
 
 CREATE TABLE "StatisticsCounters" (

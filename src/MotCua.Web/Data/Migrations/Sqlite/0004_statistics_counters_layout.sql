@@ -1,4 +1,4 @@
--- 0004: the statistics counters stored in primary-key order (issue 4, docs/adr/0003 "Physical layout").
+-- 0004: the statistics counters stored in primary-key order (docs/history.md#issue-4, docs/adr/0003 "Physical layout").
 -- A WITHOUT ROWID table is the primary-key B-tree itself: the rows of one cube, grain and day range
 -- are neighbours, so a dashboard or report read is one sequential range instead of a key lookup per row.
 
