@@ -19,6 +19,8 @@ public static partial class CookieSession
             {
                 ["userName"] = user,
                 ["password"] = password,
+                // Officers need their second factor; an applicant without one ignores the field.
+                ["totp"] = await TestTotp.FreshCodeAsync(host, user),
                 ["__RequestVerificationToken"] = token,
             }),
         };

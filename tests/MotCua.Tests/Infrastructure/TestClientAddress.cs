@@ -7,7 +7,7 @@ namespace MotCua.Tests.Infrastructure;
 /// <summary>
 /// Test-only: the client address of a request is taken from the X-Test-Client-Ip header (the test
 /// server has no real connection), so tests can act from several addresses. Without the header the
-/// address is 127.0.0.1.
+/// address is 127.0.0.1, unless a test's own startup filter already set one (a proxy's address).
 /// </summary>
 public sealed class TestClientAddress : IStartupFilter
 {
@@ -19,7 +19,7 @@ public sealed class TestClientAddress : IStartupFilter
         {
             context.Connection.RemoteIpAddress = IPAddress.TryParse(context.Request.Headers[Header].ToString(), out var address)
                 ? address
-                : IPAddress.Loopback;
+                : context.Connection.RemoteIpAddress ?? IPAddress.Loopback;
             return nextMiddleware(context);
         });
         next(app);

@@ -98,13 +98,10 @@ public class DossierLifecycleTests(DemoHosts hosts)
     public async Task SupplementDuringProcessing_PausesTheClockAndIsCounted(DatabaseKind db)
     {
         var host = await hosts.Get(db);
-        var (citizen, _, _) = await NewCitizenAsync(host);
-        var id = await SubmitNewAsync(host, citizen);
+        var journey = await DossierJourney.AssignedAsync(host);
+        var (citizen, id) = (journey.Citizen, journey.Id);
         var reception = await host.ClientAs("reception.demo");
-        await OkAsync(reception, id, "accept");
-        await OkAsync(reception, id, "forward");
         var leader = await host.ClientAs("leader.demo");
-        await OkAsync(leader, id, "assign", new { userId = await UserIdAsync(host, "handler.demo") });
         var handler = await host.ClientAs("handler.demo");
         var dueBefore = (await GetAsync(handler, id)).GetProperty("dueAt").GetDateTime();
 

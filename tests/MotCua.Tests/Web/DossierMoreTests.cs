@@ -54,11 +54,8 @@ public class DossierMoreTests(DemoHosts hosts)
     public async Task Consultation_TheConsultedAgencySeesAndAnswers_AndInterAgencyTransferGoesAndComesBack(DatabaseKind db)
     {
         var host = await hosts.Get(db);
-        var (citizen, _, _) = await NewCitizenAsync(host);
-        var id = await SubmitNewAsync(host, citizen);
+        var id = (await DossierJourney.ForwardedAsync(host)).Id;
         var reception = await host.ClientAs("reception.demo");
-        await OkAsync(reception, id, "accept");
-        await OkAsync(reception, id, "forward");
         var handler = await host.ClientAs("handler.demo");
         var tax = await DossierScopeAndInputTests.NewOfficerAsync(host, "SXD", OfficerRole.Handler);
         await Problem.AssertAsync(await tax.GetAsync($"/api/dossiers/{id}"), HttpStatusCode.NotFound, "urn:motcua:problem:not-found");

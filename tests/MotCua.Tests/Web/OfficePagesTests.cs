@@ -212,12 +212,9 @@ public partial class OfficePagesTests(DemoHosts hosts)
     public async Task Approval_WithASignedResultFile_IsWhatTheApplicantDownloads(DatabaseKind db)
     {
         var host = await hosts.Get(db);
-        var (citizen, _, _) = await NewCitizenAsync(host);
-        var id = await SubmitNewAsync(host, citizen);
+        var journey = await DossierJourney.AssignedAsync(host);
+        var (citizen, id) = (journey.Citizen, journey.Id);
         var reception = await host.ClientAs("reception.demo");
-        await OkAsync(reception, id, "accept");
-        await OkAsync(reception, id, "forward");
-        await OkAsync(await host.ClientAs("leader.demo"), id, "assign", new { userId = await DossierLifecycleTests.UserIdAsync(host, "handler.demo") });
         await OkAsync(await host.ClientAs("handler.demo"), id, "transfer");
 
         var page = $"/office/ho-so/{id}";

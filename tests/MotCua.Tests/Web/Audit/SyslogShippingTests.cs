@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -6,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Tests.Infrastructure;
 using MotCua.Web.Data;
+using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Audit;
 
 namespace MotCua.Tests.Web.Audit;
@@ -25,7 +27,7 @@ public partial class SyslogShippingTests
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         await using var host = await WebHost.StartAsync(kind, demoData: false, Settings("tcp", port));
-        await AddFailedSignInAsync(host, "10.9.8.7");
+        var officer = await AddFailedSignInAsync(host, "10.9.8.7");
         var accept = listener.AcceptTcpClientAsync();
         await host.Services.GetRequiredService<AuditPipeline>().RunOnceAsync(default);
         using var client = await accept;
@@ -38,7 +40,7 @@ public partial class SyslogShippingTests
         Assert.Equal("85", match.Groups["pri"].Value); // authpriv (10) × 8 + notice (5) for a failure
         Assert.Equal("security.sign-in-failed", match.Groups["msgid"].Value);
         Assert.Equal("2026-03-02T03:00:00.000000Z", match.Groups["ts"].Value);
-        Assert.Contains("account=\"handler.demo\"", line, StringComparison.Ordinal);
+        Assert.Contains($"account=\"{officer}\"", line, StringComparison.Ordinal);
         Assert.Contains("outcome=\"Failed\"", line, StringComparison.Ordinal);
         Assert.Contains("ip=\"10.9.8.7\"", line, StringComparison.Ordinal);
         Assert.Contains("seq=\"1\"", line, StringComparison.Ordinal);
@@ -88,22 +90,18 @@ public partial class SyslogShippingTests
         ["Soc:Syslog:HostName"] = "motcua-node-1",
     };
 
-    /// <summary>The row the sign-in writes for a wrong password: a plain AuditEntry; IP and account come from the request and the account.</summary>
-    private static async Task AddFailedSignInAsync(WebHost host, string clientIp)
+    /// <summary>A real wrong-password sign-in of a new officer from the given client address; returns the officer's user name.</summary>
+    private static async Task<string> AddFailedSignInAsync(WebHost host, string clientIp)
     {
-        await using var scope = host.Scope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        db.AuditEntries.Add(new AuditEntry
+        var officer = await SignInSecurityTests.OfficerAsync(host, OfficerRole.Handler);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/token")
         {
-            At = host.Time.GetUtcNow().UtcDateTime,
-            Action = "security.sign-in-failed",
-            EntityType = "UserAccount",
-            EntityId = "handler.demo",
-            AccountName = "handler.demo",
-            ClientIp = clientIp,
-            Outcome = AuditOutcome.Failed,
-        });
-        await db.SaveChangesAsync();
+            Content = JsonContent.Create(new { userName = officer, password = "sai-mat-khau" }),
+        };
+        request.Headers.Add(TestClientAddress.Header, clientIp);
+        var response = await host.Client().SendAsync(request);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        return officer;
     }
 
     private static async Task<byte[]> ReadAllAsync(NetworkStream stream)

@@ -43,7 +43,7 @@ public sealed class CredentialCheck(AppDbContext db, IPasswordHasher<UserAccount
         if (security.LockedUntil is { } until && until > now)
         {
             // Not counted: attempts during a lock must not extend it (no permanent lock-out by a stranger).
-            db.AuditEntries.Add(SecurityEvents.For(SecurityEvents.SignInFailed, account.Id, now, null, "reason=locked"));
+            db.AuditEntries.Add(SecurityEvents.For(SecurityEvents.SignInFailed, account.Id, now, null, "reason=locked", account.UserName));
             await db.SaveChangesAsync(ct);
             return (SignInStatus.InvalidCredentials, null);
         }
@@ -56,7 +56,7 @@ public sealed class CredentialCheck(AppDbContext db, IPasswordHasher<UserAccount
         if (secondFactorDue && !security.TotpEnabled)
         {
             // An officer who never enrolled: the cookie leads to the enrolment page and nowhere else.
-            db.AuditEntries.Add(SecurityEvents.For(allowEnrolment ? SecurityEvents.SignIn : SecurityEvents.SignInFailed, account.Id, now, null, "mfa=not-enrolled"));
+            db.AuditEntries.Add(SecurityEvents.For(allowEnrolment ? SecurityEvents.SignIn : SecurityEvents.SignInFailed, account.Id, now, null, "mfa=not-enrolled", account.UserName));
             await db.SaveChangesAsync(ct);
             return allowEnrolment ? (SignInStatus.EnrolmentRequired, account) : (SignInStatus.MfaRequired, null);
         }
@@ -72,7 +72,7 @@ public sealed class CredentialCheck(AppDbContext db, IPasswordHasher<UserAccount
 
         security.FailedAttempts = 0;
         security.LockedUntil = null;
-        db.AuditEntries.Add(SecurityEvents.For(SecurityEvents.SignIn, account.Id, now, account.Id, secondFactorDue ? "mfa=totp" : null));
+        db.AuditEntries.Add(SecurityEvents.For(SecurityEvents.SignIn, account.Id, now, account.Id, secondFactorDue ? "mfa=totp" : null, account.UserName));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -94,7 +94,7 @@ public sealed class CredentialCheck(AppDbContext db, IPasswordHasher<UserAccount
             if (row is null)
                 return false;
             row.UsedAt = now;
-            db.AuditEntries.Add(SecurityEvents.For(SecurityEvents.RecoveryCodeUsed, account.Id, now, account.Id, $"recoveryCodeId={row.Id}"));
+            db.AuditEntries.Add(SecurityEvents.For(SecurityEvents.RecoveryCodeUsed, account.Id, now, account.Id, $"recoveryCodeId={row.Id}", account.UserName));
             return true;
         }
         if (totp.Verify(security.TotpSecret!, code.Trim(), security.TotpLastStep) is not { } step)
@@ -108,14 +108,14 @@ public sealed class CredentialCheck(AppDbContext db, IPasswordHasher<UserAccount
     {
         var o = options.Value;
         security.FailedAttempts++;
-        db.AuditEntries.Add(SecurityEvents.For(action, account.Id, now, null, $"{reason};failures={security.FailedAttempts}"));
+        db.AuditEntries.Add(SecurityEvents.For(action, account.Id, now, null, $"{reason};failures={security.FailedAttempts}", account.UserName));
         var locked = false;
         if (account.Kind == AccountKind.Officer && security.FailedAttempts >= o.OfficerMaxFailures)
         {
             security.LockedUntil = now.AddMinutes(o.OfficerLockMinutes);
             security.FailedAttempts = 0;
             locked = true;
-            db.AuditEntries.Add(SecurityEvents.For(SecurityEvents.Lockout, account.Id, now, null, $"minutes={o.OfficerLockMinutes}"));
+            db.AuditEntries.Add(SecurityEvents.For(SecurityEvents.Lockout, account.Id, now, null, $"minutes={o.OfficerLockMinutes}", account.UserName));
         }
         else if (account.Kind == AccountKind.Applicant && security.FailedAttempts >= o.ApplicantFreeFailures)
         {

@@ -19,11 +19,18 @@ public static class SecurityEvents
     public const string MfaReset = "security.mfa-reset";
     public const string RecoveryCodeUsed = "security.recovery-code-used";
 
-    public static AuditEntry For(string action, long? accountId, DateTime at, long? actorId, string? details = null) => new()
+    /// <summary>
+    /// A security event about an account. The account's user name is set here because a sign-in
+    /// attempt has no signed-in user for the audit enricher to take it from (the SOC needs it);
+    /// failures are marked failed so the SOC can alert on them.
+    /// </summary>
+    public static AuditEntry For(string action, long? accountId, DateTime at, long? actorId, string? details = null, string? accountName = null) => new()
     {
         At = at,
         UserId = actorId,
         Action = action,
+        AccountName = accountName,
+        Outcome = action is SignInFailed or MfaFailed or Lockout ? AuditOutcome.Failed : AuditOutcome.Success,
         EntityType = "UserAccount",
         EntityId = accountId?.ToString(CultureInfo.InvariantCulture) ?? "unknown",
         Details = details,
