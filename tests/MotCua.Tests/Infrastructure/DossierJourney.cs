@@ -42,7 +42,7 @@ public sealed class DossierJourney
     public static async Task<DossierJourney> AssignedAsync(WebHost host)
     {
         var journey = await ForwardedAsync(host);
-        var handlerId = await Web.DossierLifecycleTests.UserIdAsync(host, "handler.demo");
+        var handlerId = await DossierLifecycleTests.UserIdAsync(host, "handler.demo");
         await OkAsync(await host.ClientAs("leader.demo"), journey.Id, "assign", new { userId = handlerId });
         return journey;
     }

@@ -10,7 +10,7 @@ using MotCua.Web.Data;
 using MotCua.Web.Features.Accounts;
 using static MotCua.Tests.Infrastructure.DossierClient;
 
-namespace MotCua.Tests.Web;
+namespace MotCua.Tests.Web.Dossiers;
 
 [Collection(DemoCollection.Name)]
 public class DossierScopeAndInputTests(DemoHosts hosts)

@@ -3,7 +3,7 @@ using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Dossiers;
 using C = MotCua.Web.Features.Dossiers.DossierCommand;
 
-namespace MotCua.Tests.Web;
+namespace MotCua.Tests.Web.Dossiers;
 
 /// <summary>
 /// The dossier policy as a table: for each state and each kind of actor and place, exactly the

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using MotCua.Tests.Infrastructure;
 
-namespace MotCua.Tests.Web;
+namespace MotCua.Tests.Web.Accounts;
 
 /// <summary>Sign-up as an attacker tries it: someone else's ID number, impossible dates, weak passwords, huge fields, probing, flooding.</summary>
 public class SignUpSecurityTests

@@ -9,7 +9,7 @@ using MotCua.Web.Features.Dossiers;
 using static MotCua.Tests.Infrastructure.DossierClient;
 using C = MotCua.Web.Features.Dossiers.DossierCommand;
 
-namespace MotCua.Tests.Web;
+namespace MotCua.Tests.Web.Dossiers;
 
 /// <summary>
 /// The pages show what the API does: for dossiers in every state, each demo officer's office page

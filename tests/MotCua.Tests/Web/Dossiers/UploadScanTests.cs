@@ -11,7 +11,7 @@ using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Infrastructure.Files;
 using static MotCua.Tests.Infrastructure.DossierClient;
 
-namespace MotCua.Tests.Web;
+namespace MotCua.Tests.Web.Dossiers;
 
 /// <summary>Every upload goes through the real ClamAV daemon (INSTREAM) before it can be used.</summary>
 public class UploadScanTests(ClamdHosts hosts) : IClassFixture<ClamdHosts>

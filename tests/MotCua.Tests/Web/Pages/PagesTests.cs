@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using MotCua.Tests.Infrastructure;
 
-namespace MotCua.Tests.Web;
+namespace MotCua.Tests.Web.Pages;
 
 /// <summary>The server-rendered portal and office pages, over HTTP, in Vietnamese.</summary>
 [Collection(DemoCollection.Name)]

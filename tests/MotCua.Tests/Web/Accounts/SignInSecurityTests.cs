@@ -10,7 +10,7 @@ using MotCua.Web.Data;
 using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Organization;
 
-namespace MotCua.Tests.Web;
+namespace MotCua.Tests.Web.Accounts;
 
 /// <summary>
 /// Sign-in as an attacker tries it: brute force on an officer, no second factor, replayed codes,

@@ -6,7 +6,7 @@ using MotCua.Tests.Documents;
 using MotCua.Tests.Infrastructure;
 using MotCua.Web.Infrastructure.Installation;
 
-namespace MotCua.Tests.Web;
+namespace MotCua.Tests.Web.Installation;
 
 /// <summary>
 /// The installation's identity comes from configuration (section Installation): another

@@ -9,7 +9,7 @@ using MotCua.Tests.Infrastructure;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Catalog;
 
-namespace MotCua.Tests.Web;
+namespace MotCua.Tests.Web.Catalog;
 
 [Collection(DemoCollection.Name)]
 public class CatalogApiTests(DemoHosts hosts)

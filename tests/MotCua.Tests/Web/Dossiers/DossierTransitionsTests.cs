@@ -5,7 +5,7 @@ using MotCua.Tests.Documents;
 using MotCua.Tests.Infrastructure;
 using static MotCua.Tests.Infrastructure.DossierClient;
 
-namespace MotCua.Tests.Web;
+namespace MotCua.Tests.Web.Dossiers;
 
 /// <summary>The transitions and forms not already walked by the lifecycle tests.</summary>
 [Collection(DemoCollection.Name)]

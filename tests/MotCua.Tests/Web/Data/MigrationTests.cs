@@ -5,7 +5,7 @@ using MotCua.Tests.Infrastructure;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Statistics.Counters;
 
-namespace MotCua.Tests.Web;
+namespace MotCua.Tests.Web.Data;
 
 /// <summary>The versioned SQL scripts must build exactly the schema the EF model expects, on both databases.</summary>
 public class MigrationTests

@@ -10,7 +10,7 @@ using MotCua.Web.Data;
 using MotCua.Web.Features.DemoData;
 using MotCua.Web.Features.Dossiers;
 
-namespace MotCua.Tests.Web;
+namespace MotCua.Tests.Web.DemoData;
 
 /// <summary>
 /// The demo dossiers the seeder generates must look like the real actions wrote them: the next

@@ -6,7 +6,7 @@ using MotCua.Tests.Infrastructure;
 using MotCua.Web.Infrastructure.Outbox;
 using static MotCua.Tests.Infrastructure.DossierClient;
 
-namespace MotCua.Tests.Web;
+namespace MotCua.Tests.Web.Dossiers;
 
 [Collection(DemoCollection.Name)]
 public class DossierLifecycleTests(DemoHosts hosts)

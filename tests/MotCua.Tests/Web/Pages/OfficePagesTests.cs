@@ -12,7 +12,7 @@ using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.DemoData;
 using static MotCua.Tests.Infrastructure.DossierClient;
 
-namespace MotCua.Tests.Web;
+namespace MotCua.Tests.Web.Pages;
 
 /// <summary>The office dossier pages over HTTP: queues, the dossier page and its action forms, counter intake.</summary>
 [Collection(DemoCollection.Name)]

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 using MotCua.Tests.Infrastructure;
 using static MotCua.Tests.Infrastructure.DossierClient;
 
-namespace MotCua.Tests.Web;
+namespace MotCua.Tests.Web.Pages;
 
 /// <summary>The citizen's pages over HTTP: sign up, sign in, submit with a file, follow, track.</summary>
 [Collection(DemoCollection.Name)]

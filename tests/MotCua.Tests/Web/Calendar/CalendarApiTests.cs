@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using MotCua.Tests.Infrastructure;
 
-namespace MotCua.Tests.Web;
+namespace MotCua.Tests.Web.Calendar;
 
 [Collection(DemoCollection.Name)]
 public class CalendarApiTests(DemoHosts hosts)

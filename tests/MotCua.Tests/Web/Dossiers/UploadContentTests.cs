@@ -11,7 +11,7 @@ using MotCua.Web.Data;
 using MotCua.Web.Features.Dossiers;
 using static MotCua.Tests.Infrastructure.DossierClient;
 
-namespace MotCua.Tests.Web;
+namespace MotCua.Tests.Web.Dossiers;
 
 /// <summary>Uploads judged by their whole content, names cleaned, limits that answer 4xx, quota and orphans.</summary>
 [Collection(DemoCollection.Name)]

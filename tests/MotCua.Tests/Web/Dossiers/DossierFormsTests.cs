@@ -3,7 +3,7 @@ using MotCua.Tests.Documents;
 using MotCua.Tests.Infrastructure;
 using static MotCua.Tests.Infrastructure.DossierClient;
 
-namespace MotCua.Tests.Web;
+namespace MotCua.Tests.Web.Dossiers;
 
 [Collection(DemoCollection.Name)]
 public class DossierFormsTests(DemoHosts hosts)
