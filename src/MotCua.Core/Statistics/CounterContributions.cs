@@ -105,12 +105,12 @@ public readonly record struct CounterContribution(DateOnly Day, CounterColumn Co
 /// <summary>Sums of the counter columns over a set of days (a prefix: every day before some day).</summary>
 public sealed class CounterSums
 {
-    private readonly long[] values = new long[CounterContributions.ColumnCount];
+    private readonly long[] _values = new long[CounterContributions.ColumnCount];
 
     public long this[CounterColumn column]
     {
-        get => values[(int)column];
-        set => values[(int)column] = value;
+        get => _values[(int)column];
+        set => _values[(int)column] = value;
     }
 
     /// <summary>Received through the online channel (col 4 needs it apart).</summary>
@@ -121,8 +121,8 @@ public sealed class CounterSums
 
     public void Add(CounterSums other)
     {
-        for (var i = 0; i < values.Length; i++)
-            values[i] += other.values[i];
+        for (var i = 0; i < _values.Length; i++)
+            _values[i] += other._values[i];
         ReceivedOnline += other.ReceivedOnline;
     }
 }

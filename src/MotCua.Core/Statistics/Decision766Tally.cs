@@ -15,7 +15,7 @@ public readonly record struct Dossier766Judgement(Dossier766Fact Fact, bool Coun
 /// </summary>
 public sealed class Dossier766Period
 {
-    private readonly WorkingCalendar? calendar;
+    private readonly WorkingCalendar? _calendar;
 
     public Dossier766Period(DateTime from, DateTime to, DateTime now, WorkingCalendar? calendar)
     {
@@ -24,7 +24,7 @@ public sealed class Dossier766Period
         From = from;
         To = to;
         Cutoff = now < to ? now : to;
-        this.calendar = calendar;
+        _calendar = calendar;
     }
 
     public DateTime From { get; }
@@ -35,107 +35,107 @@ public sealed class Dossier766Period
     {
         ArgumentNullException.ThrowIfNull(f);
         var counted = OnTime766.Counts(f, From, To);
-        var outcome = counted ? OnTime766.Evaluate(f, Cutoff, calendar) : default;
+        var outcome = counted ? OnTime766.Evaluate(f, Cutoff, _calendar) : default;
         var solved = Decision766Dossiers.IsSolvedIn(f, From, To);
-        return new Dossier766Judgement(f, counted, outcome, solved, solved ? Decision766Dossiers.ProcessingTime(f, calendar) : TimeSpan.Zero);
+        return new Dossier766Judgement(f, counted, outcome, solved, solved ? Decision766Dossiers.ProcessingTime(f, _calendar) : TimeSpan.Zero);
     }
 }
 
 /// <summary>The counts of <see cref="Decision766Dossiers"/> for one unit, added up one judged dossier at a time.</summary>
 public sealed class Dossier766Tally(Dossier766Period period)
 {
-    private int counted, received, carried, finishedOnTime, finishedLate, pendingOnTime, pendingLate, awaiting, twice;
-    private int solved, online, onlineOk, inPerson, byPost, documentResults, electronicResults, digitised, disliked, rated;
-    private TimeSpan solvedTime = TimeSpan.Zero;
+    private int _counted, _received, _carried, _finishedOnTime, _finishedLate, _pendingOnTime, _pendingLate, _awaiting, _twice;
+    private int _solved, _online, _onlineOk, _inPerson, _byPost, _documentResults, _electronicResults, _digitised, _disliked, _rated;
+    private TimeSpan _solvedTime = TimeSpan.Zero;
 
     public void Add(in Dossier766Judgement j)
     {
         if (!j.Counted)
             return;
         var f = j.Fact;
-        counted++;
+        _counted++;
         var finished = j.Outcome.Rule == OnTime766Rule.Finished;
-        if (finished && j.Outcome.OnTime) finishedOnTime++;
-        else if (finished) finishedLate++;
-        else if (j.Outcome.OnTime) pendingOnTime++;
-        else pendingLate++;
-        if (j.Outcome.Rule == OnTime766Rule.AwaitingSupplement) awaiting++;
-        if (j.Outcome.SupplementedMoreThanOnce) twice++;
-        if (f.Rating is >= 1 and <= 2 && f.RatedAt < period.Cutoff) disliked++;
-        if (f.Rating is not null && f.RatedAt < period.Cutoff) rated++;
+        if (finished && j.Outcome.OnTime) _finishedOnTime++;
+        else if (finished) _finishedLate++;
+        else if (j.Outcome.OnTime) _pendingOnTime++;
+        else _pendingLate++;
+        if (j.Outcome.Rule == OnTime766Rule.AwaitingSupplement) _awaiting++;
+        if (j.Outcome.SupplementedMoreThanOnce) _twice++;
+        if (f.Rating is >= 1 and <= 2 && f.RatedAt < period.Cutoff) _disliked++;
+        if (f.Rating is not null && f.RatedAt < period.Cutoff) _rated++;
 
         if (j.Solved)
         {
-            solved++;
-            solvedTime += j.ProcessingTime;
+            _solved++;
+            _solvedTime += j.ProcessingTime;
             if (f.ResultIsDocument)
             {
-                documentResults++;
-                if (f.HasElectronicResult) electronicResults++;
+                _documentResults++;
+                if (f.HasElectronicResult) _electronicResults++;
             }
         }
 
         if (f.ReceivedAt < period.From)
         {
-            carried++;
+            _carried++;
             return;
         }
-        received++;
+        _received++;
         var electronicWhereRequired = !f.ResultIsDocument || !f.HasResult || f.HasElectronicResult;
         switch (f.Channel)
         {
             case Channel.Online:
-                online++;
-                if (electronicWhereRequired) onlineOk++;
+                _online++;
+                if (electronicWhereRequired) _onlineOk++;
                 break;
-            case Channel.Postal: byPost++; break;
-            default: inPerson++; break;
+            case Channel.Postal: _byPost++; break;
+            default: _inPerson++; break;
         }
-        if (f.ComponentsDigitised && electronicWhereRequired) digitised++;
+        if (f.ComponentsDigitised && electronicWhereRequired) _digitised++;
     }
 
     public Dossier766Counts Counts => new()
     {
-        Counted = counted,
-        ReceivedInPeriod = received,
-        CarriedIn = carried,
-        FinishedOnTime = finishedOnTime,
-        FinishedLate = finishedLate,
-        PendingWithinTime = pendingOnTime,
-        PendingOverdue = pendingLate,
-        AwaitingSupplement = awaiting,
-        SupplementedMoreThanOnce = twice,
-        Solved = solved,
-        SolvedWorkingTime = solvedTime,
-        ReceivedOnline = online,
-        OnlineWithElectronicResultWhereRequired = onlineOk,
-        ReceivedInPerson = inPerson,
-        ReceivedByPost = byPost,
-        SolvedWithDocumentResult = documentResults,
-        SolvedWithElectronicResult = electronicResults,
-        Digitised = digitised,
-        Disliked = disliked,
-        Rated = rated,
+        Counted = _counted,
+        ReceivedInPeriod = _received,
+        CarriedIn = _carried,
+        FinishedOnTime = _finishedOnTime,
+        FinishedLate = _finishedLate,
+        PendingWithinTime = _pendingOnTime,
+        PendingOverdue = _pendingLate,
+        AwaitingSupplement = _awaiting,
+        SupplementedMoreThanOnce = _twice,
+        Solved = _solved,
+        SolvedWorkingTime = _solvedTime,
+        ReceivedOnline = _online,
+        OnlineWithElectronicResultWhereRequired = _onlineOk,
+        ReceivedInPerson = _inPerson,
+        ReceivedByPost = _byPost,
+        SolvedWithDocumentResult = _documentResults,
+        SolvedWithElectronicResult = _electronicResults,
+        Digitised = _digitised,
+        Disliked = _disliked,
+        Rated = _rated,
     };
 }
 
 /// <summary>Indicator 2.2 per procedure (monitoring), added up one judged dossier at a time.</summary>
 public sealed class ProcessingTime766Tally
 {
-    private readonly Dictionary<string, (string Name, int Solved, TimeSpan Total)> byCode = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Name, int Solved, TimeSpan Total)> _byCode = new(StringComparer.Ordinal);
 
     public void Add(in Dossier766Judgement j)
     {
         if (!j.Solved)
             return;
         var code = j.Fact.ProcedureCode;
-        byCode[code] = byCode.TryGetValue(code, out var sum)
+        _byCode[code] = _byCode.TryGetValue(code, out var sum)
             ? (sum.Name, sum.Solved + 1, sum.Total + j.ProcessingTime)
             : (j.Fact.ProcedureName, 1, j.ProcessingTime);
     }
 
     public IReadOnlyList<ProcessingTime766> Result(decimal workingDayHours) =>
-        byCode.OrderBy(p => p.Key, StringComparer.Ordinal)
+        _byCode.OrderBy(p => p.Key, StringComparer.Ordinal)
             .Select(p => new ProcessingTime766(p.Key, p.Value.Name, p.Value.Solved, Decision766Dossiers.WorkingDays(p.Value.Total, p.Value.Solved, workingDayHours)))
             .ToList();
 }

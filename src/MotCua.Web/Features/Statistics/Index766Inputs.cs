@@ -12,20 +12,20 @@ namespace MotCua.Web.Features.Statistics;
 /// </summary>
 public sealed class Index766Files
 {
-    private readonly Dictionary<long, (bool HasResult, ulong Components, bool Beyond)> byDossier = [];
+    private readonly Dictionary<long, (bool HasResult, ulong Components, bool Beyond)> _byDossier = [];
     // Document indexes past 63 do not fit the bit set; a case with that many documents is rare.
-    private readonly HashSet<(long DossierId, int Index)> beyond = [];
+    private readonly HashSet<(long DossierId, int Index)> _beyond = [];
 
     public readonly record struct OfDossier(Index766Files? Owner, long DossierId, bool HasResult, ulong Components, bool Beyond)
     {
         public bool HasComponents => Components != 0 || Beyond;
 
         public bool HasComponent(int index) =>
-            index < 64 ? (Components & (1UL << index)) != 0 : Owner?.beyond.Contains((DossierId, index)) ?? false;
+            index < 64 ? (Components & (1UL << index)) != 0 : Owner?._beyond.Contains((DossierId, index)) ?? false;
     }
 
     public OfDossier Of(long dossierId) =>
-        byDossier.TryGetValue(dossierId, out var f) ? new OfDossier(this, dossierId, f.HasResult, f.Components, f.Beyond) : new OfDossier(this, dossierId, false, 0, false);
+        _byDossier.TryGetValue(dossierId, out var f) ? new OfDossier(this, dossierId, f.HasResult, f.Components, f.Beyond) : new OfDossier(this, dossierId, false, 0, false);
 
     public static async Task<Index766Files> LoadAsync(AppDbContext db, IQueryable<Dossier> dossiers, DateTime start, DateTime end, CancellationToken ct)
     {
@@ -37,7 +37,7 @@ public sealed class Index766Files
             .AsAsyncEnumerable();
         await foreach (var f in files.WithCancellation(ct))
         {
-            var (hasResult, components, beyond) = result.byDossier.GetValueOrDefault(f.DossierId);
+            var (hasResult, components, beyond) = result._byDossier.GetValueOrDefault(f.DossierId);
             if (f.Kind == DossierFileKind.Result)
                 hasResult = true;
             else if (f.DocumentIndex is { } index and >= 0)
@@ -46,9 +46,9 @@ public sealed class Index766Files
                 if (index < 64)
                     components |= 1UL << index;
                 else
-                    beyond = result.beyond.Add((f.DossierId, index)) || beyond;
+                    beyond = result._beyond.Add((f.DossierId, index)) || beyond;
             }
-            result.byDossier[f.DossierId] = (hasResult, components, beyond);
+            result._byDossier[f.DossierId] = (hasResult, components, beyond);
         }
         return result;
     }

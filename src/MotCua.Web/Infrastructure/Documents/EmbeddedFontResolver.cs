@@ -17,7 +17,7 @@ public sealed class EmbeddedFontResolver : IFontResolver
     private const string Bold = "DejaVuSans-Bold";
     private const string Oblique = "DejaVuSans-Oblique";
 
-    private readonly ConcurrentDictionary<string, byte[]> faces = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte[]> _faces = new(StringComparer.Ordinal);
 
     public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) => (bold, italic) switch
     {
@@ -28,7 +28,7 @@ public sealed class EmbeddedFontResolver : IFontResolver
         (true, true) => new FontResolverInfo(Bold, mustSimulateBold: false, mustSimulateItalic: true),
     };
 
-    public byte[]? GetFont(string faceName) => faces.GetOrAdd(faceName, Load);
+    public byte[]? GetFont(string faceName) => _faces.GetOrAdd(faceName, Load);
 
     private static byte[] Load(string faceName)
     {

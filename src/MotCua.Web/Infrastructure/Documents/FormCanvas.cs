@@ -9,13 +9,13 @@ namespace MotCua.Web.Infrastructure.Documents;
 /// </summary>
 internal sealed class FormCanvas : IDisposable
 {
-    private readonly PdfDocument document;
-    private readonly List<PdfPage> pages = [];
-    private XGraphics? graphics;
+    private readonly PdfDocument _document;
+    private readonly List<PdfPage> _pages = [];
+    private XGraphics? _graphics;
 
-    public FormCanvas(PdfDocument document, FormStyle style)
+    public FormCanvas(PdfDocument _document, FormStyle style)
     {
-        this.document = document;
+        this._document = _document;
         Style = style;
         Fonts = new FormFonts(style);
         NewPage();
@@ -36,18 +36,18 @@ internal sealed class FormCanvas : IDisposable
     /// <summary>True while nothing has been drawn below the top margin of the current page.</summary>
     public bool AtPageTop => Y <= Style.ContentTop + 0.01;
 
-    public XGraphics Graphics => graphics ?? throw new ObjectDisposedException(nameof(FormCanvas));
+    public XGraphics Graphics => _graphics ?? throw new ObjectDisposedException(nameof(FormCanvas));
 
-    public int PageCount => pages.Count;
+    public int PageCount => _pages.Count;
 
     public void NewPage()
     {
-        graphics?.Dispose();
-        var page = document.AddPage();
+        _graphics?.Dispose();
+        var page = _document.AddPage();
         page.Width = XUnit.FromPoint(Style.PageWidth);
         page.Height = XUnit.FromPoint(Style.PageHeight);
-        pages.Add(page);
-        graphics = XGraphics.FromPdfPage(page);
+        _pages.Add(page);
+        _graphics = XGraphics.FromPdfPage(page);
         Y = Style.ContentTop;
     }
 
@@ -94,19 +94,19 @@ internal sealed class FormCanvas : IDisposable
     /// <summary>"Trang x/y" at the foot of every page, only when the form runs over more than one.</summary>
     public void Finish()
     {
-        graphics?.Dispose();
-        graphics = null;
-        if (pages.Count < 2)
+        _graphics?.Dispose();
+        _graphics = null;
+        if (_pages.Count < 2)
             return;
-        for (var i = 0; i < pages.Count; i++)
+        for (var i = 0; i < _pages.Count; i++)
         {
-            using var g = XGraphics.FromPdfPage(pages[i], XGraphicsPdfPageOptions.Append);
+            using var g = XGraphics.FromPdfPage(_pages[i], XGraphicsPdfPageOptions.Append);
             var font = Fonts.SmallItalic;
             var top = Style.PageHeight - Style.MarginBottom / 2 - LineHeight(font) / 2;
-            g.DrawString($"Trang {i + 1}/{pages.Count}", font, XBrushes.Black,
+            g.DrawString($"Trang {i + 1}/{_pages.Count}", font, XBrushes.Black,
                 new XRect(Style.ContentLeft, top, Style.ContentWidth, LineHeight(font)), XStringFormats.TopCenter);
         }
     }
 
-    public void Dispose() => graphics?.Dispose();
+    public void Dispose() => _graphics?.Dispose();
 }

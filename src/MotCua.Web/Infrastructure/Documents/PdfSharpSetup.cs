@@ -10,18 +10,18 @@ namespace MotCua.Web.Infrastructure.Documents;
 internal static class PdfSharpSetup
 {
     private static readonly Lock Gate = new();
-    private static bool done;
+    private static bool _done;
 
     public static void EnsureInitialized()
     {
         lock (Gate)
         {
-            if (done)
+            if (_done)
                 return;
             // Another part of the process may have installed a resolver first; PDFsharp forbids
             // replacing it, so the forms then rely on it to serve DejaVu Sans.
             GlobalFontSettings.FontResolver ??= new EmbeddedFontResolver();
-            done = true;
+            _done = true;
         }
     }
 }

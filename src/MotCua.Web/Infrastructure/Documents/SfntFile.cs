@@ -9,10 +9,10 @@ namespace MotCua.Web.Infrastructure.Documents;
 /// </summary>
 internal sealed class SfntFile
 {
-    private readonly uint version;
-    private readonly SortedDictionary<string, byte[]> tables = new(StringComparer.Ordinal);
+    private readonly uint _version;
+    private readonly SortedDictionary<string, byte[]> _tables = new(StringComparer.Ordinal);
 
-    private SfntFile(uint version) => this.version = version;
+    private SfntFile(uint _version) => this._version = _version;
 
     public static SfntFile Read(byte[] font)
     {
@@ -24,18 +24,18 @@ internal sealed class SfntFile
             var tag = Encoding.ASCII.GetString(record[..4]);
             var offset = (int)BinaryPrimitives.ReadUInt32BigEndian(record[8..]);
             var length = (int)BinaryPrimitives.ReadUInt32BigEndian(record[12..]);
-            file.tables[tag] = font.AsSpan(offset, length).ToArray();
+            file._tables[tag] = font.AsSpan(offset, length).ToArray();
         }
         return file;
     }
 
-    public byte[]? Table(string tag) => tables.GetValueOrDefault(tag);
+    public byte[]? Table(string tag) => _tables.GetValueOrDefault(tag);
 
-    public void Replace(string tag, byte[] data) => tables[tag] = data;
+    public void Replace(string tag, byte[] data) => _tables[tag] = data;
 
     public byte[] Write()
     {
-        var count = tables.Count;
+        var count = _tables.Count;
         var power = 1;
         var log = 0;
         while (power * 2 <= count)
@@ -44,9 +44,9 @@ internal sealed class SfntFile
             log++;
         }
         var headerLength = 12 + 16 * count;
-        var total = headerLength + tables.Values.Sum(t => Padded(t.Length));
+        var total = headerLength + _tables.Values.Sum(t => Padded(t.Length));
         var font = new byte[total];
-        BinaryPrimitives.WriteUInt32BigEndian(font, version);
+        BinaryPrimitives.WriteUInt32BigEndian(font, _version);
         BinaryPrimitives.WriteUInt16BigEndian(font.AsSpan(4), (ushort)count);
         BinaryPrimitives.WriteUInt16BigEndian(font.AsSpan(6), (ushort)(power * 16));
         BinaryPrimitives.WriteUInt16BigEndian(font.AsSpan(8), (ushort)log);
@@ -56,7 +56,7 @@ internal sealed class SfntFile
         var headOffset = -1;
         var index = 0;
         // Directory entries sorted by tag, as the spec requires (the dictionary is ordinal-sorted).
-        foreach (var (tag, data) in tables)
+        foreach (var (tag, data) in _tables)
         {
             if (tag == "head")
             {

@@ -14,19 +14,19 @@ namespace MotCua.Web.Features.Statistics.Counters;
 /// </summary>
 public sealed class CounterSnapshot
 {
-    private readonly List<Row> rows;
-    private readonly DateOnly earliest;
-    private readonly DateOnly latest;
-    private readonly DateOnly currentMonth;
+    private readonly List<Row> _rows;
+    private readonly DateOnly _earliest;
+    private readonly DateOnly _latest;
+    private readonly DateOnly _currentMonth;
 
     private sealed record Row(CounterGrain Grain, DateOnly Day, Channel Channel, CounterSums Sums);
 
-    private CounterSnapshot(List<Row> rows, DateOnly today)
+    private CounterSnapshot(List<Row> _rows, DateOnly today)
     {
-        this.rows = rows;
-        earliest = new DateOnly(today.Year - 1, 1, 1);
-        latest = today.AddDays(1);
-        currentMonth = new DateOnly(today.Year, today.Month, 1);
+        this._rows = _rows;
+        _earliest = new DateOnly(today.Year - 1, 1, 1);
+        _latest = today.AddDays(1);
+        _currentMonth = new DateOnly(today.Year, today.Month, 1);
     }
 
     public static async Task<CounterSnapshot> LoadAsync(AppDbContext db, IReadOnlyCollection<long>? scope, DateOnly today, CancellationToken ct)
@@ -46,12 +46,12 @@ public sealed class CounterSnapshot
     public CounterSums Prefix(DateOnly day, Channel? channel = null)
     {
         // Day rows are loaded for the current month only: other boundaries must be first days of a month.
-        if (day < earliest || day > latest || (day.Day != 1 && new DateOnly(day.Year, day.Month, 1) != currentMonth))
+        if (day < _earliest || day > _latest || (day.Day != 1 && new DateOnly(day.Year, day.Month, 1) != _currentMonth))
             throw new ArgumentOutOfRangeException(nameof(day), day, "The snapshot holds day rows of the current month only.");
         var year = new DateOnly(day.Year, 1, 1);
         var month = new DateOnly(day.Year, day.Month, 1);
         var result = new CounterSums();
-        foreach (var r in rows)
+        foreach (var r in _rows)
         {
             var inPrefix = r.Grain switch
             {

@@ -90,11 +90,11 @@ public readonly record struct CounterPlace(long AgencyId, string SectorCode, str
 public sealed class CounterDeltas
 {
     private static readonly CounterGrain[] Grains = [CounterGrain.Day, CounterGrain.Month, CounterGrain.Year];
-    private readonly Dictionary<CounterKey, int[]> rows = [];
+    private readonly Dictionary<CounterKey, int[]> _rows = [];
 
-    public int Count => rows.Count;
+    public int Count => _rows.Count;
 
-    public IReadOnlyDictionary<CounterKey, int[]> Rows => rows;
+    public IReadOnlyDictionary<CounterKey, int[]> Rows => _rows;
 
     public void Add(CounterPlace place, CounterFact fact, int sign)
     {
@@ -111,12 +111,12 @@ public sealed class CounterDeltas
 
     private void Bump(CounterKey key, CounterColumn column, int sign)
     {
-        if (!rows.TryGetValue(key, out var values))
-            rows[key] = values = new int[CounterContributions.ColumnCount];
+        if (!_rows.TryGetValue(key, out var values))
+            _rows[key] = values = new int[CounterContributions.ColumnCount];
         values[(int)column] += sign;
     }
 
     /// <summary>The non-zero changes in key order.</summary>
     public IEnumerable<(CounterKey Key, int[] Values)> NonZero() =>
-        rows.Where(r => r.Value.Any(v => v != 0)).OrderBy(r => r.Key, CounterKey.KeyOrder).Select(r => (r.Key, r.Value));
+        _rows.Where(r => r.Value.Any(v => v != 0)).OrderBy(r => r.Key, CounterKey.KeyOrder).Select(r => (r.Key, r.Value));
 }
