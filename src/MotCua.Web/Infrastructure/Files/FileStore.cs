@@ -33,10 +33,13 @@ public sealed class FileIntegrityException(string sha256) : IOException($"Stored
 /// <summary>
 /// Content-addressed file store (docs/architecture.md#files): a file is kept once under its SHA-256, written to a
 /// temporary name and moved into place, so a crash never leaves a half-written file under a valid
-/// name; the hash is checked again on every read.
+/// name; the hash is checked again on every read. <see cref="SaveAsync"/> returns only when the file
+/// and its folder entry are on stable storage (fsync), so the row that points to it commits after them.
 /// </summary>
-public sealed class FileStore(FileStoreOptions options)
+public sealed class FileStore(FileStoreOptions options, IDiskSync? disk = null)
 {
+    private readonly IDiskSync _disk = disk ?? new PosixDiskSync();
+
     public FileStoreOptions Options => options;
 
     public async Task<StoredFile> SaveAsync(Stream content, CancellationToken ct)
@@ -56,15 +59,30 @@ public sealed class FileStore(FileStoreOptions options)
                 await file.WriteAsync(buffer.AsMemory(0, read), ct);
             }
             await file.FlushAsync(ct);
+            _disk.FlushFile(file);
             size = file.Length;
             hash = Convert.ToHexStringLower(sha.GetHashAndReset());
         }
         var target = PathOf(hash);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var folder = Path.GetDirectoryName(target)!;
+        var newFolder = !Directory.Exists(folder);
+        Directory.CreateDirectory(folder);
         if (File.Exists(target))
+        {
             File.Delete(temp);
+            // Stored before, possibly by an upload that crashed before its own flush: flush it now.
+            await using var existing = new FileStream(target, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
+            _disk.FlushFile(existing);
+        }
         else
+        {
             File.Move(temp, target, overwrite: true);
+        }
+        // The rename is durable only once the folder holding the new name is flushed; a new hash
+        // folder also needs its own name flushed in the root.
+        _disk.FlushDirectory(folder);
+        if (newFolder)
+            _disk.FlushDirectory(options.Root);
         return new StoredFile(hash, size);
     }
 
