@@ -30,6 +30,8 @@ public static class DatabaseSetup
             EnsureSqliteFolder(options.ConnectionString);
         services.AddDbContext<AppDbContext>(builder => Configure(builder, options));
         services.AddScoped<DatabaseMigrator>();
+        // A database that blinks answers 503 with Retry-After, never a 500 (docs/architecture.md#errors).
+        services.AddExceptionHandler<Infrastructure.Http.DatabaseUnavailableHandler>();
         return services;
     }
 
@@ -38,7 +40,7 @@ public static class DatabaseSetup
         switch (options.Provider)
         {
             case DatabaseProvider.Postgres:
-                builder.UseNpgsql(options.ConnectionString);
+                builder.UseNpgsql(options.ConnectionString, o => o.ExecutionStrategy(d => new ReadRetryExecutionStrategy(d)));
                 break;
             default:
                 builder.UseSqlite(options.ConnectionString);

@@ -71,7 +71,7 @@ public sealed class SignUpHandler(AppDbContext db, IPasswordHasher<UserAccount> 
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (!Infrastructure.Http.DatabaseFailures.IsUnavailable(e))
         {
             return (null, [SignUpRules.AccountExists()]);
         }
