@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using System.Text.Json;
 using MotCua.Web.Data;
 using MotCua.Web.Infrastructure.Outbox;
@@ -21,9 +20,8 @@ public sealed class NotificationOptions
     public const string Section = "Notifications";
     /// <summary>Default sink: one JSON line per message in this file (a stand-in for the mail and SMS gateways).</summary>
     public string FilePath { get; set; } = Path.Combine("data", "notifications.jsonl");
-    public string? SmtpHost { get; set; }
-    public int SmtpPort { get; set; } = 25;
-    public string SmtpFrom { get; set; } = "motcua@localhost";
+    /// <summary>E-mail by SMTP ("Notifications:Smtp:Host|Port|From"); an empty Host keeps e-mail in the file.</summary>
+    public SmtpOptions Smtp { get; set; } = new();
 }
 
 public interface INotificationSender
@@ -62,24 +60,6 @@ public sealed class FileNotificationSender(NotificationOptions options, TimeProv
         {
             Gate.Release();
         }
-    }
-}
-
-/// <summary>E-mail through SMTP when Notifications:SmtpHost is set; SMS still go to the file sink until a gateway is chosen.</summary>
-public sealed class SmtpNotificationSender(NotificationOptions options, FileNotificationSender fallback) : INotificationSender
-{
-    public async Task SendAsync(Notification notification, AttachmentContent? attachment, CancellationToken ct)
-    {
-        if (notification.Channel != NotificationChannel.Email)
-        {
-            await fallback.SendAsync(notification, null, ct);
-            return;
-        }
-        using var client = new SmtpClient(options.SmtpHost, options.SmtpPort);
-        using var message = new MailMessage(options.SmtpFrom, notification.To, notification.Subject, notification.Body);
-        if (attachment is not null)
-            message.Attachments.Add(new Attachment(new MemoryStream(attachment.Content), attachment.FileName, "application/pdf"));
-        await client.SendMailAsync(message, ct);
     }
 }
 
@@ -123,7 +103,7 @@ public static class NotificationsSetup
         var notifications = configuration.GetSection(NotificationOptions.Section).Get<NotificationOptions>() ?? new NotificationOptions();
         services.AddSingleton(notifications);
         services.AddSingleton<FileNotificationSender>();
-        if (string.IsNullOrWhiteSpace(notifications.SmtpHost))
+        if (string.IsNullOrWhiteSpace(notifications.Smtp.Host))
             services.AddSingleton<INotificationSender>(sp => sp.GetRequiredService<FileNotificationSender>());
         else
             services.AddSingleton<INotificationSender, SmtpNotificationSender>();
