@@ -31,8 +31,14 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider t
 {
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
-    public static void Enqueue<T>(AppDbContext db, string type, T payload, DateTime now) =>
-        db.OutboxMessages.Add(new OutboxMessage { Type = type, PayloadJson = JsonSerializer.Serialize(payload), CreatedAt = now, AvailableAt = now });
+    /// <param name="target">The system it goes to; the type when not given.</param>
+    /// <param name="orderingKey">Messages with the same key are delivered one after another in order (e.g. "dossier:42").</param>
+    public static void Enqueue<T>(AppDbContext db, string type, T payload, DateTime now, string? target = null, string? orderingKey = null) =>
+        db.OutboxMessages.Add(new OutboxMessage
+        {
+            Type = type, Target = target ?? type, OrderingKey = orderingKey,
+            PayloadJson = JsonSerializer.Serialize(payload), CreatedAt = now, AvailableAt = now,
+        });
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -52,55 +58,10 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider t
         }
     }
 
-    /// <summary>One pass: returns how many messages were delivered.</summary>
+    /// <summary>One pass: returns how many messages were delivered (the integration layer's rules, Features/Integrations/Core).</summary>
     public async Task<int> DispatchOnceAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var handlers = scope.ServiceProvider.GetServices<IOutboxHandler>().ToDictionary(h => h.Type);
-        var now = time.GetUtcNow().UtcDateTime;
-        var due = await db.OutboxMessages
-            .Where(m => m.ProcessedAt == null && !m.Failed && m.AvailableAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
-            .OrderBy(m => m.Id).Take(options.BatchSize).ToListAsync(ct);
-        if (due.Count == 0)
-            return 0;
-        foreach (var m in due)
-        {
-            m.LockedUntil = now + Lease;
-            m.Version++;
-        }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return 0; // another node claimed them first
-        }
-
-        var delivered = 0;
-        foreach (var message in due)
-        {
-            try
-            {
-                if (!handlers.TryGetValue(message.Type, out var handler))
-                    throw new InvalidOperationException($"No handler for outbox type {message.Type}.");
-                await handler.HandleAsync(message.PayloadJson, ct);
-                message.ProcessedAt = time.GetUtcNow().UtcDateTime;
-                delivered++;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                message.Attempts++;
-                message.LastError = ex.GetType().Name + ": " + ex.Message[..Math.Min(ex.Message.Length, 500)];
-                message.Failed = message.Attempts >= options.MaxAttempts;
-                message.AvailableAt = now + TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, message.Attempts - 1)));
-                log.LogWarning("Outbox message {Id} ({Type}) failed, attempt {Attempt}", message.Id, message.Type, message.Attempts);
-            }
-            message.LockedUntil = null;
-            message.Version++;
-        }
-        await db.SaveChangesAsync(ct);
-        return delivered;
+        return await scope.ServiceProvider.GetRequiredService<Features.Integrations.Core.IntegrationDelivery>().RunOnceAsync(ct);
     }
 }
