@@ -12,6 +12,7 @@ public static class SimulatorApp
         var builder = WebApplication.CreateSlimBuilder(args);
         if (urls is not null) builder.WebHost.UseUrls(urls);
         builder.Services.AddSingleton<SimulatorState>();
+        builder.Services.AddSingleton<Dvcqg.DvcqgState>();
         var app = builder.Build();
         app.Use(async (context, next) =>
         {
@@ -26,6 +27,7 @@ public static class SimulatorApp
         });
         app.MapSimulatorControl();
         // Each simulated system maps its own routes here (one file per system).
+        Dvcqg.DvcqgRoutes.MapDvcqg(app);
         return app;
     }
 }

@@ -43,11 +43,18 @@ public sealed class SimulatorState
 
     public string? Flag(string name) => _flags.TryGetValue(name, out var value) ? value : null;
 
+    private readonly List<Action> _onReset = [];
+
+    /// <summary>A system's own state to forget on <see cref="Reset"/>.</summary>
+    public void OnReset(Action forget) => _onReset.Add(forget);
+
     public void Reset()
     {
         _requests.Clear();
         _faults.Clear();
         _flags.Clear();
+        foreach (var forget in _onReset)
+            forget();
     }
 
     internal static string SystemOf(PathString path)

@@ -19,7 +19,8 @@ namespace MotCua.Web.Data;
 /// schema itself is created by the versioned SQL scripts in Data/Migrations, and a test checks
 /// that those scripts match this model on both providers.
 /// </summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AuditEnricher? audit = null) : DbContext(options)
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AuditEnricher? audit = null,
+    Features.Integrations.Core.DossierSyncTracking? sync = null) : DbContext(options)
 {
     public DbSet<AdminUnit> AdminUnits => Set<AdminUnit>();
     public DbSet<AdminUnitSuccession> AdminUnitSuccessions => Set<AdminUnitSuccession>();
@@ -41,6 +42,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AuditEn
     public DbSet<SupplementRequest> SupplementRequests => Set<SupplementRequest>();
     public DbSet<DossierSequence> DossierSequences => Set<DossierSequence>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Features.Integrations.Core.IntegrationTarget> IntegrationTargets => Set<Features.Integrations.Core.IntegrationTarget>();
+    public DbSet<Features.Integrations.Core.IntegrationExchange> IntegrationExchanges => Set<Features.Integrations.Core.IntegrationExchange>();
+    public DbSet<Features.Integrations.Core.DossierSyncState> DossierSyncStates => Set<Features.Integrations.Core.DossierSyncState>();
     public DbSet<Consultation> Consultations => Set<Consultation>();
     public DbSet<StatisticsCounter> StatisticsCounters => Set<StatisticsCounter>();
     public DbSet<Features.Accounts.Security.AccountSecurity> AccountSecurity => Set<Features.Accounts.Security.AccountSecurity>();
@@ -147,6 +151,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AuditEn
         StatisticsCounter.Configure(modelBuilder);
         UserSession.Configure(modelBuilder);
         Features.Accounts.Security.AccountSecurityModel.Configure(modelBuilder);
+        Features.Integrations.Core.IntegrationsModel.Configure(modelBuilder);
     }
 
     /// <summary>
@@ -159,11 +164,19 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AuditEn
         if (audit is not null)
             await audit.EnrichAsync(this, cancellationToken);
         var deltas = await CounterTracking.CollectAsync(this, cancellationToken);
-        if (deltas.Count == 0)
+        var synced = sync?.Collect(this) ?? [];
+        if (deltas.Count == 0 && synced.Count == 0)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         await using var tx = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        await CounterWriter.ApplyAsync(this, deltas, cancellationToken);
+        if (deltas.Count > 0)
+            await CounterWriter.ApplyAsync(this, deltas, cancellationToken);
+        if (synced.Count > 0)
+        {
+            // Sync state and outbox message of each changed dossier, in the same transaction (docs/integrations/integration-layer.md#enqueue).
+            await sync!.EnqueueAsync(this, synced, cancellationToken);
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
         if (tx is not null)
             await tx.CommitAsync(cancellationToken);
         return saved;
@@ -174,11 +187,18 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AuditEn
         GuardPublishedVersions();
         audit?.Enrich(this);
         var deltas = CounterTracking.Collect(this);
-        if (deltas.Count == 0)
+        var synced = sync?.Collect(this) ?? [];
+        if (deltas.Count == 0 && synced.Count == 0)
             return base.SaveChanges(acceptAllChangesOnSuccess);
         using var tx = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
         var saved = base.SaveChanges(acceptAllChangesOnSuccess);
-        CounterWriter.Apply(this, deltas);
+        if (deltas.Count > 0)
+            CounterWriter.Apply(this, deltas);
+        if (synced.Count > 0)
+        {
+            sync!.Enqueue(this, synced);
+            base.SaveChanges(acceptAllChangesOnSuccess);
+        }
         tx?.Commit();
         return saved;
     }

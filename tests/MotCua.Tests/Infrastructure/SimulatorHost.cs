@@ -15,6 +15,7 @@ public sealed class SimulatorHost : IAsyncDisposable
 
     public Uri BaseAddress { get; }
     public SimulatorState State => _app.Services.GetRequiredService<SimulatorState>();
+    public IServiceProvider Services => _app.Services;
 
     private SimulatorHost(WebApplication app, Uri baseAddress)
     {

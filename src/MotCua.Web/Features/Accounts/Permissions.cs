@@ -26,12 +26,14 @@ public static class Permissions
     public const string AuditView = "audit.view";
     /// <summary>Disable accounts and change their roles (ends their sessions).</summary>
     public const string AccountsManage = "accounts.manage";
+    /// <summary>The "Liên thông" page: queues and failures per target, resend, pause and resume (docs/integrations/integration-layer.md#page).</summary>
+    public const string IntegrationsManage = "integrations.manage";
 
     public static readonly IReadOnlyList<string> All =
     [
         DossierReceive, DossierAssign, DossierProcess, DossierApprove, DossierIssue, DossierReturn,
         CatalogManage, CalendarManage, OrganizationManage, StatisticsView, StatisticsProvince, AuditView,
-        AccountsManage,
+        AccountsManage, IntegrationsManage,
     ];
 }
 

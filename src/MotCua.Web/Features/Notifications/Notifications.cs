@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MotCua.Web.Data;
+using MotCua.Web.Features.Integrations.Core;
 using MotCua.Web.Infrastructure.Outbox;
 
 namespace MotCua.Web.Features.Notifications;
@@ -67,12 +68,33 @@ public sealed class FileNotificationSender(NotificationOptions options, TimeProv
 /// Outbox handler "notification": delivery happens only after the dossier change committed. A form
 /// attachment is rendered at delivery from the committed dossier (the same renderer as the download).
 /// </summary>
-public sealed class NotificationOutboxHandler(INotificationSender sender, AppDbContext db, Features.Dossiers.DossierFormsHandler forms) : IOutboxHandler
+public sealed class NotificationOutboxHandler(INotificationSender sender, AppDbContext db, Features.Dossiers.DossierFormsHandler forms,
+    ExchangeLog exchanges, TimeProvider time) : IOutboxHandler
 {
     public const string MessageType = "notification";
+    /// <summary>The two targets of the integration layer that notifications go to (paused and watched apart).</summary>
+    public const string EmailTarget = "email";
+    public const string SmsTarget = "sms";
     public string Type => MessageType;
 
     public async Task HandleAsync(string payloadJson, CancellationToken ct)
+    {
+        var started = time.GetUtcNow();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var target = JsonSerializer.Deserialize<Notification>(payloadJson)!.Channel == NotificationChannel.Sms ? SmsTarget : EmailTarget;
+        try
+        {
+            await SendAsync(payloadJson, ct);
+            await exchanges.RecordAsync(new ExchangeRecord(target, "send", started.UtcDateTime, watch.Elapsed, payloadJson, "delivered", null, true, null));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            await exchanges.RecordAsync(new ExchangeRecord(target, "send", started.UtcDateTime, watch.Elapsed, payloadJson, null, null, false, IntegrationDelivery.Describe(ex)));
+            throw;
+        }
+    }
+
+    private async Task SendAsync(string payloadJson, CancellationToken ct)
     {
         var notification = JsonSerializer.Deserialize<Notification>(payloadJson)!;
         AttachmentContent? attachment = null;
@@ -90,9 +112,9 @@ public sealed class NotificationOutboxHandler(INotificationSender sender, AppDbC
     public static void Queue(AppDbContext db, DateTime now, string? email, string? phone, string subject, string body, string? dossierCode, FormAttachment? attachment = null)
     {
         if (!string.IsNullOrWhiteSpace(email))
-            OutboxDispatcher.Enqueue(db, MessageType, new Notification(NotificationChannel.Email, email, subject, body, dossierCode, attachment), now);
+            OutboxDispatcher.Enqueue(db, MessageType, new Notification(NotificationChannel.Email, email, subject, body, dossierCode, attachment), now, EmailTarget);
         if (!string.IsNullOrWhiteSpace(phone))
-            OutboxDispatcher.Enqueue(db, MessageType, new Notification(NotificationChannel.Sms, phone, subject, body, dossierCode), now);
+            OutboxDispatcher.Enqueue(db, MessageType, new Notification(NotificationChannel.Sms, phone, subject, body, dossierCode), now, SmsTarget);
     }
 }
 

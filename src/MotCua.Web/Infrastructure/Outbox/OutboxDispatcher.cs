@@ -46,24 +46,6 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider t
     private static OutboxLag _lastLag = new(0, TimeSpan.Zero, 0);
     private static readonly System.Diagnostics.Metrics.Counter<long> DeliveredCounter = CreateInstruments(Meter);
 
-    // Both claim the oldest due messages in the order of the (ProcessedAt, AvailableAt) index; {0} lease end, {1} now, {2} batch size.
-    private const string ClaimPostgres = """
-        UPDATE "OutboxMessages" SET "LockedUntil" = {0}, "Version" = "Version" + 1
-        WHERE "Id" IN (SELECT "Id" FROM "OutboxMessages"
-            WHERE "ProcessedAt" IS NULL AND NOT "Failed" AND "AvailableAt" <= {1} AND ("LockedUntil" IS NULL OR "LockedUntil" < {1})
-            ORDER BY "AvailableAt", "Id" LIMIT {2} FOR UPDATE SKIP LOCKED)
-        RETURNING *
-        """;
-
-    // SQLite has one writer at a time, so the UPDATE itself is the claim.
-    private const string ClaimSqlite = """
-        UPDATE "OutboxMessages" SET "LockedUntil" = {0}, "Version" = "Version" + 1
-        WHERE "Id" IN (SELECT "Id" FROM "OutboxMessages"
-            WHERE "ProcessedAt" IS NULL AND NOT "Failed" AND "AvailableAt" <= {1} AND ("LockedUntil" IS NULL OR "LockedUntil" < {1})
-            ORDER BY "AvailableAt", "Id" LIMIT {2})
-        RETURNING *
-        """;
-
     private long _lastLagReport = long.MinValue;
 
     private static System.Diagnostics.Metrics.Counter<long> CreateInstruments(System.Diagnostics.Metrics.Meter meter)
@@ -75,8 +57,14 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider t
         return meter.CreateCounter<long>("motcua.outbox.delivered");
     }
 
-    public static void Enqueue<T>(AppDbContext db, string type, T payload, DateTime now) =>
-        db.OutboxMessages.Add(new OutboxMessage { Type = type, PayloadJson = JsonSerializer.Serialize(payload), CreatedAt = now, AvailableAt = now });
+    /// <param name="target">The system it goes to; the type when not given.</param>
+    /// <param name="orderingKey">Messages with the same key are delivered one after another in order (e.g. "dossier:42").</param>
+    public static void Enqueue<T>(AppDbContext db, string type, T payload, DateTime now, string? target = null, string? orderingKey = null) =>
+        db.OutboxMessages.Add(new OutboxMessage
+        {
+            Type = type, Target = target ?? type, OrderingKey = orderingKey,
+            PayloadJson = JsonSerializer.Serialize(payload), CreatedAt = now, AvailableAt = now,
+        });
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -145,49 +133,13 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider t
         log.Log(level, "Outbox lag: {Queued} queued, oldest due waiting {OldestDueSeconds:0} s, {Failed} failed", lag.Queued, lag.OldestDueAge.TotalSeconds, lag.Failed);
     }
 
+    // The claim and the delivery rules (targets, order per dossier, circuit breaker, message log) are the
+    // integration layer's (Features/Integrations/Core/IntegrationDelivery.cs).
     private async Task<(int Claimed, int Delivered)> DispatchBatchAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var handlers = scope.ServiceProvider.GetServices<IOutboxHandler>().ToDictionary(h => h.Type);
-        var now = time.GetUtcNow().UtcDateTime;
-        var claim = db.Database.IsNpgsql() ? ClaimPostgres : ClaimSqlite;
-        var due = (await db.OutboxMessages.FromSqlRaw(claim, now + Lease, now, options.BatchSize).ToListAsync(ct)).OrderBy(m => m.Id).ToList();
-        if (due.Count == 0)
-            return (0, 0);
-
-        var delivered = new List<long>(due.Count);
-        foreach (var message in due)
-        {
-            try
-            {
-                if (!handlers.TryGetValue(message.Type, out var handler))
-                    throw new InvalidOperationException($"No handler for outbox type {message.Type}.");
-                await handler.HandleAsync(message.PayloadJson, ct);
-                delivered.Add(message.Id);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                message.Attempts++;
-                message.LastError = ex.GetType().Name + ": " + ex.Message[..Math.Min(ex.Message.Length, 500)];
-                message.Failed = message.Attempts >= options.MaxAttempts;
-                message.AvailableAt = now + TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, message.Attempts - 1)));
-                message.LockedUntil = null;
-                message.Version++;
-                log.LogWarning("Outbox message {Id} ({Type}) failed, attempt {Attempt}", message.Id, message.Type, message.Attempts);
-            }
-        }
-        // The delivered ones in one statement; the failures (rare) through the change tracker.
-        var processedAt = time.GetUtcNow().UtcDateTime;
-        if (delivered.Count > 0)
-        {
-            await db.OutboxMessages.Where(m => delivered.Contains(m.Id)).ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.ProcessedAt, processedAt)
-                .SetProperty(m => m.LockedUntil, (DateTime?)null)
-                .SetProperty(m => m.Version, m => m.Version + 1), ct);
-        }
-        await db.SaveChangesAsync(ct);
-        DeliveredCounter.Add(delivered.Count);
-        return (due.Count, delivered.Count);
+        var (claimed, delivered) = await scope.ServiceProvider.GetRequiredService<Features.Integrations.Core.IntegrationDelivery>().RunBatchAsync(ct);
+        DeliveredCounter.Add(delivered);
+        return (claimed, delivered);
     }
 }

@@ -10,6 +10,10 @@ public sealed class OutboxMessage
 {
     public long Id { get; set; }
     public required string Type { get; set; }
+    /// <summary>The system the message goes to (pause, circuit breaker and queue figures are per target).</summary>
+    public string Target { get; set; } = "default";
+    /// <summary>Messages with the same key (e.g. one dossier) are delivered in the order they were written.</summary>
+    public string? OrderingKey { get; set; }
     public required string PayloadJson { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime AvailableAt { get; set; }

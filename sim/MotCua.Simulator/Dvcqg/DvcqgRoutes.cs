@@ -1,0 +1,115 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace MotCua.Simulator.Dvcqg;
+
+/// <summary>
+/// The simulated DVCQG adapter under <c>/dvcqg</c> (docs/integrations/simulator.md#dvcqg): <c>POST /dvcqg/auth</c>
+/// issues a session for <c>{"username","password"}</c>; <c>POST /dvcqg/service</c> dispatches on
+/// <c>service</c>. Answers are <c>{"error_code", "message", "result"}</c> as the real adapter's
+/// (docs/integrations/dvcqg.md#answers).
+/// </summary>
+public static class DvcqgRoutes
+{
+    public const string ExpireSessionFlag = "dvcqg:expire-session";
+
+    public static void MapDvcqg(this WebApplication app)
+    {
+        app.Services.GetRequiredService<SimulatorState>().OnReset(() => app.Services.GetRequiredService<DvcqgState>().Reset());
+        app.MapPost("/dvcqg/auth", async (HttpRequest request, DvcqgState state) =>
+        {
+            var body = await ReadAsync(request);
+            if (body is null || string.IsNullOrEmpty(body["username"]?.GetValue<string>()) || string.IsNullOrEmpty(body["password"]?.GetValue<string>()))
+                return Answer(-1, "Thiếu username hoặc password");
+            return Results.Json(new { error_code = 0, session = state.NewSession(), message = "Thành công" });
+        });
+        app.MapPost("/dvcqg/service", async (HttpRequest request, DvcqgState state, SimulatorState simulator) =>
+        {
+            var body = await ReadAsync(request);
+            if (body is null)
+                return Answer(-1, "Dữ liệu không đúng định dạng JSON");
+            if (simulator.Flag(ExpireSessionFlag) is not null)
+            {
+                simulator.SetFlag(ExpireSessionFlag, null);
+                state.ExpireSessions();
+            }
+            if (!state.IsValid(body["session"]?.GetValue<string>()))
+                return Answer(-1, "Session không hợp lệ hoặc đã hết hạn");
+            return (body["service"]?.GetValue<string>()) switch
+            {
+                "DongBoHoSoMC" => SyncDossiers(state, body),
+                "CapNhatTienDoHoSoMC" => SyncProgress(state, body),
+                "TraCuuHoSo" => Lookup(state, body),
+                "LayThuTuc" => Procedure(body),
+                "DongBoTrangThaiHoSo" => Answer(0, "Cập nhật trạng thái thành công"),
+                var other => Answer(-1, $"Không hỗ trợ dịch vụ '{other}'"),
+            };
+        });
+    }
+
+    private static IResult SyncDossiers(DvcqgState state, JsonObject body)
+    {
+        var updating = string.Equals(body["isUpdating"]?.GetValue<string>(), "True", StringComparison.OrdinalIgnoreCase);
+        if (body["data"] is not JsonArray data || data.Count == 0)
+            return Answer(-1, "Thiếu data");
+        foreach (var item in data.OfType<JsonObject>())
+        {
+            if (item["MaHoSo"] is null || item["TrangThaiHoSo"] is null)
+                return Answer(-1, "Thiếu MaHoSo hoặc TrangThaiHoSo");
+            if (!state.Store((JsonObject)item.DeepClone(), updating, out var code))
+                return updating ? Answer(-1, $"Hồ sơ {code} không tồn tại") : Answer(3, $"Hồ sơ {code} đã tồn tại");
+        }
+        return Answer(0, updating ? "Cập nhật hồ sơ thành công" : "Thêm mới hồ sơ thành công");
+    }
+
+    private static IResult SyncProgress(DvcqgState state, JsonObject body)
+    {
+        if (body["data"] is not JsonArray data || data.Count == 0)
+            return Answer(-1, "Thiếu data");
+        foreach (var item in data.OfType<JsonObject>())
+            if (!state.AddProgress((JsonObject)item.DeepClone()))
+                return Answer(-1, $"Hồ sơ {item["MaHoSo"]} không tồn tại");
+        return Answer(0, "Đồng bộ tiến độ thành công");
+    }
+
+    private static IResult Lookup(DvcqgState state, JsonObject body)
+    {
+        var code = body["mahoso"]?.GetValue<string>() ?? "";
+        var found = state.Dossiers.TryGetValue(code, out var record) ? new JsonArray(record.Dossier.DeepClone()) : [];
+        return Results.Json(new JsonObject { ["error_code"] = 0, ["message"] = "Thành công", ["result"] = found }, DvcqgState.Json);
+    }
+
+    /// <summary>A fixed sample procedure for any code (the shape of <c>LayThuTuc</c>'s result).</summary>
+    private static IResult Procedure(JsonObject body)
+    {
+        var code = body["maTTHC"]?.GetValue<string>() ?? "";
+        var result = new JsonObject
+        {
+            ["MATTHC"] = code,
+            ["TENTTHC"] = $"Thủ tục mẫu {code}",
+            ["LINHVUCTHUCHIEN"] = new JsonArray(new JsonObject { ["MALINHVUC"] = "LV01", ["TENLINHVUC"] = "Lĩnh vực mẫu" }),
+            ["CACHTHUCTHUCHIEN"] = new JsonArray(new JsonObject
+            {
+                ["KENH"] = "1",
+                ["THOIGIAN"] = new JsonArray(new JsonObject { ["THOIGIANGIAIQUYET"] = "5", ["DONVITINH"] = "Ngày làm việc", ["MOTA"] = "", ["PHILEPHI"] = new JsonArray() }),
+            }),
+            ["COQUANTHUCHIEN"] = new JsonArray(new JsonObject { ["MADONVI"] = "000.00.00.H39", ["TENDONVI"] = "Cơ quan mẫu" }),
+        };
+        return Results.Json(new JsonObject { ["error_code"] = 0, ["message"] = "Thành công", ["result"] = new JsonArray(result) }, DvcqgState.Json);
+    }
+
+    private static IResult Answer(int code, string message) =>
+        Results.Json(new JsonObject { ["error_code"] = code, ["message"] = message }, DvcqgState.Json);
+
+    private static async Task<JsonObject?> ReadAsync(HttpRequest request)
+    {
+        try
+        {
+            return await JsonNode.ParseAsync(request.Body) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MotCua.Web.Features.Integrations.Core;
+
+namespace MotCua.Web.Features.Integrations.Dvcqg;
+
+/// <summary>A failed exchange with the national portal: no answer, an HTTP error, a malformed or an error answer.</summary>
+public sealed class DvcqgException(string message) : InvalidOperationException(message);
+
+/// <summary>
+/// How a service of the national portal's adapter is called. <see cref="DirectDvcqgTransport"/> goes
+/// straight to the VPCP adapter; the LGSP transport (through the provincial gateway, its own OAuth2
+/// token) plugs in here (docs/integrations/dvcqg.md#transport).
+/// </summary>
+public interface IDvcqgTransport
+{
+    /// <summary>Calls <paramref name="service"/> with its fields (besides session, madonvi and service) and returns the parsed answer.</summary>
+    /// <exception cref="DvcqgException">No usable answer (network, HTTP status, malformed JSON).</exception>
+    Task<DvcqgAnswer> CallAsync(string service, JsonObject fields, CancellationToken ct);
+}
+
+/// <summary>
+/// Direct transport (docs/integrations/dvcqg.md#transport): a session token from <c>POST AuthUrl</c>
+/// with <c>{"username","password"}</c>, cached and reused by every call; each call is
+/// <c>POST ServiceUrl</c> with <c>{"session","madonvi","service",…}</c>. An answer saying the session
+/// expired gets a new token and the call is made once more. Every call is written to the message log,
+/// with the password and session token masked.
+/// </summary>
+public sealed class DirectDvcqgTransport(DvcqgOptions options, ExchangeLog log, TimeProvider time) : IDvcqgTransport, IDisposable
+{
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(options.TimeoutSeconds) };
+    private readonly SemaphoreSlim _sessionGate = new(1, 1);
+    private string? _session;
+
+    public async Task<DvcqgAnswer> CallAsync(string service, JsonObject fields, CancellationToken ct)
+    {
+        var session = await SessionAsync(stale: null, ct);
+        var answer = await PostServiceAsync(service, fields, session, ct);
+        if (!answer.SessionExpired)
+            return answer;
+        session = await SessionAsync(stale: session, ct);
+        return await PostServiceAsync(service, fields, session, ct);
+    }
+
+    private async Task<DvcqgAnswer> PostServiceAsync(string service, JsonObject fields, string session, CancellationToken ct)
+    {
+        var body = new JsonObject { ["session"] = session, ["madonvi"] = options.UnitCode ?? "", ["service"] = service };
+        foreach (var (name, value) in fields)
+            body[name] = value?.DeepClone();
+        var masked = (JsonObject)body.DeepClone();
+        masked["session"] = "***";
+        var (status, text) = await PostAsync(options.ServiceUrl!, service, body.ToJsonString(DvcqgFormat.Json), masked.ToJsonString(DvcqgFormat.Json), null, ct);
+        return status == HttpStatusCode.Unauthorized ? new DvcqgAnswer("401", "session expired (HTTP 401)", null, null) : Parse(service, text);
+    }
+
+    private async Task<string> SessionAsync(string? stale, CancellationToken ct)
+    {
+        await _sessionGate.WaitAsync(ct);
+        try
+        {
+            if (_session is not null && _session != stale)
+                return _session;
+            var request = new JsonObject { ["username"] = options.UserName ?? "", ["password"] = options.Password ?? "" };
+            var masked = new JsonObject { ["username"] = options.UserName ?? "", ["password"] = "***" };
+            var (_, text) = await PostAsync(options.AuthUrl ?? options.ServiceUrl!, "auth", request.ToJsonString(DvcqgFormat.Json),
+                masked.ToJsonString(DvcqgFormat.Json), MaskSession, ct);
+            var answer = Parse("auth", text);
+            if (!answer.Succeeded || string.IsNullOrEmpty(answer.Session))
+                throw new DvcqgException($"auth: error_code {answer.ErrorCode}: {answer.Message}");
+            return _session = answer.Session;
+        }
+        finally
+        {
+            _sessionGate.Release();
+        }
+    }
+
+    private async Task<(HttpStatusCode Status, string Body)> PostAsync(string url, string operation, string body, string loggedBody,
+        Func<string, string>? maskAnswer, CancellationToken ct)
+    {
+        var at = time.GetUtcNow().UtcDateTime;
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            using var content = new StringContent(body, Encoding.UTF8, "application/json");
+            using var response = await _http.PostAsync(url, content, ct);
+            var text = await response.Content.ReadAsStringAsync(ct);
+            var ok = response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.Unauthorized;
+            await log.RecordAsync(new ExchangeRecord(DvcqgOptions.Target, operation, at, watch.Elapsed, loggedBody, maskAnswer is null ? text : maskAnswer(text),
+                (int)response.StatusCode, ok && LooksSuccessful(text), ok ? null : $"HTTP {(int)response.StatusCode}"));
+            if (!ok)
+                throw new DvcqgException($"{operation}: HTTP {(int)response.StatusCode} {response.ReasonPhrase}");
+            return (response.StatusCode, text);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            var error = ex is TaskCanceledException ? $"{operation}: quá thời gian chờ ({options.TimeoutSeconds} giây)" : $"{operation}: không kết nối được ({ex.Message})";
+            await log.RecordAsync(new ExchangeRecord(DvcqgOptions.Target, operation, at, watch.Elapsed, loggedBody, null, null, false, error));
+            throw new DvcqgException(error);
+        }
+    }
+
+    private static DvcqgAnswer Parse(string operation, string text)
+    {
+        try
+        {
+            return DvcqgAnswer.Parse(text);
+        }
+        catch (JsonException ex)
+        {
+            throw new DvcqgException($"{operation}: phản hồi không phải JSON hợp lệ ({ex.Message})");
+        }
+    }
+
+    private static bool LooksSuccessful(string text)
+    {
+        try
+        {
+            return DvcqgAnswer.Parse(text).Succeeded;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static string MaskSession(string text)
+    {
+        try
+        {
+            if (JsonNode.Parse(text) is JsonObject o && o.ContainsKey("session"))
+            {
+                o["session"] = "***";
+                return o.ToJsonString(DvcqgFormat.Json);
+            }
+        }
+        catch (JsonException)
+        {
+            // Kept as received: not JSON, so no token to mask.
+        }
+        return text;
+    }
+
+    public void Dispose()
+    {
+        _http.Dispose();
+        _sessionGate.Dispose();
+    }
+}
+
+/// <summary>
+/// The seam for <see cref="DvcqgTransportKind.Lgsp"/>: until the provincial LGSP client is wired here,
+/// a configuration that asks for it fails every delivery with this clear message (shown on the page).
+/// </summary>
+public sealed class UnwiredLgspDvcqgTransport : IDvcqgTransport
+{
+    public Task<DvcqgAnswer> CallAsync(string service, JsonObject fields, CancellationToken ct) =>
+        throw new DvcqgException("Kết nối DVCQG qua LGSP chưa được cấu hình trong bản này (Integrations:Dvcqg:Transport = Lgsp).");
+}
