@@ -11,7 +11,8 @@ REPO=$(pwd)
 PORT="${MOTCUA_PG_PORT:-55446}"
 ROOT="${MOTCUA_PG_ROOT:-/tmp/pg-durability}-fsync"
 TOTAL="${TOTAL:-2500}"
-APP_PORT="${APP_PORT:-5191}"
+# A free port of its own: a fixed one may be another benchmark's server on a shared machine.
+APP_PORT="${APP_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}"
 URL="http://127.0.0.1:$APP_PORT"
 BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 RUN_AS=()

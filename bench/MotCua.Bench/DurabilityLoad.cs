@@ -16,7 +16,7 @@ namespace MotCua.Bench;
 /// </summary>
 public static class DurabilityLoad
 {
-    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+    private static readonly byte[] Pdf = BenchPdf.Build();
 
     public static async Task<int> RunAsync(string[] args)
     {

@@ -58,9 +58,13 @@ public static class OutboxBench
         };
         using (var seed = Start(webDll, ["demo-seed"], work, environment))
             await seed.WaitForExitAsync();
-        const string Url = "http://127.0.0.1:5189";
-        using var http = new HttpClient { BaseAddress = new Uri(Url), Timeout = TimeSpan.FromMinutes(5) };
-        using var app = Start(webDll, ["--urls", Url], work, environment);
+        // A port of its own: a fixed one may be another benchmark's server on a shared machine.
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var url = $"http://127.0.0.1:{((System.Net.IPEndPoint)listener.LocalEndpoint).Port}";
+        listener.Stop();
+        using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(5) };
+        using var app = Start(webDll, ["--urls", url], work, environment);
         try
         {
             await ReadyAsync(http);

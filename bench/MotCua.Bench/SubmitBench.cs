@@ -14,7 +14,7 @@ namespace MotCua.Bench;
 /// </summary>
 public static class SubmitBench
 {
-    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+    private static readonly byte[] Pdf = BenchPdf.Build();
 
     public static async Task<string> RunAsync(HttpClient http, int total = 400)
     {
