@@ -53,6 +53,7 @@ public static class AccountSecurityModel
             e.HasIndex(x => x.UserAccountId);
             e.HasOne<UserAccount>().WithMany().HasForeignKey(x => x.UserAccountId).OnDelete(DeleteBehavior.Cascade);
         });
+        Passkeys.PasskeyModel.Configure(modelBuilder);
         // One account per person: the personal identification number is unique (Law on Identification 2023 art. 12).
         modelBuilder.Entity<UserAccount>().HasIndex(x => x.PersonalId).IsUnique();
     }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using MotCua.Web.Features.Accounts.Security.Passkeys;
 using MotCua.Web.Infrastructure.Http;
 
 namespace MotCua.Web.Features.Accounts.Security;
@@ -19,6 +20,7 @@ public static class AccountSecuritySetup
         services.AddScoped<CredentialCheck>();
         services.AddScoped<MfaEnrolmentHandler>();
         services.AddScoped<AccountSecurityAdmin>();
+        services.AddPasskeys(configuration);
         services.AddSignInRateLimits(section.Get<SignInProtectionOptions>() ?? new SignInProtectionOptions());
         // A cookie of an officer who still has to enrol the second factor opens the enrolment page
         // and nothing else: the default policy ([Authorize], RequireAuthorization()) refuses it.
@@ -44,6 +46,7 @@ public static class AccountSecuritySetup
                 ? TypedResults.Ok(new MfaConfirmResponse(codes))
                 : Problems.Validation("code", "Mã xác thực không đúng, hoặc chưa bắt đầu đăng ký."))
             .WithSummary("Confirm enrolment with one code; answers the ten recovery codes, shown once");
+        app.MapPasskeysApi();
 
         var admin = app.MapGroup("/api/accounts/{id:long}").WithTags("Accounts").RequireAuthorization(Permissions.OrganizationManage);
         admin.MapPost("/unlock", async Task<IResult> (long id, HttpContext http, AccountSecurityAdmin handler, CancellationToken ct) =>

@@ -18,6 +18,9 @@ public static class SecurityEvents
     public const string MfaEnrolled = "security.mfa-enrolled";
     public const string MfaReset = "security.mfa-reset";
     public const string RecoveryCodeUsed = "security.recovery-code-used";
+    public const string PasskeyRegistered = "security.passkey-registered";
+    public const string PasskeyUsed = "security.passkey-used";
+    public const string PasskeyRemoved = "security.passkey-removed";
 
     /// <summary>
     /// A security event about an account. The account's user name is set here because a sign-in
