@@ -27,3 +27,7 @@ CREATE TABLE "PasskeyChallenges" (
 
 CREATE INDEX "IX_PasskeyChallenges_ExpiresAt" ON "PasskeyChallenges" ("ExpiresAt");
 CREATE INDEX "IX_PasskeyChallenges_UserAccountId" ON "PasskeyChallenges" ("UserAccountId");
+
+-- Dormant staff accounts (TCVN 14423:2026 test T-AUTH-11): last sign-in and an administrator's reactivation.
+ALTER TABLE "AccountSecurity" ADD "LastSignInAt" timestamp with time zone NULL;
+ALTER TABLE "AccountSecurity" ADD "ReactivatedAt" timestamp with time zone NULL;

@@ -25,3 +25,7 @@ CREATE TABLE "PasskeyChallenges" (
 
 CREATE INDEX "IX_PasskeyChallenges_ExpiresAt" ON "PasskeyChallenges" ("ExpiresAt");
 CREATE INDEX "IX_PasskeyChallenges_UserAccountId" ON "PasskeyChallenges" ("UserAccountId");
+
+-- Dormant staff accounts (TCVN 14423:2026 test T-AUTH-11): last sign-in and an administrator's reactivation.
+ALTER TABLE "AccountSecurity" ADD "LastSignInAt" TEXT NULL;
+ALTER TABLE "AccountSecurity" ADD "ReactivatedAt" TEXT NULL;

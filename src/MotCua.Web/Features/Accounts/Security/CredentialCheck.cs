@@ -58,6 +58,13 @@ public sealed class CredentialCheck(AppDbContext db, IPasswordHasher<UserAccount
         }
         if (verified == PasswordVerificationResult.Failed || !account.Active)
             return new(await FailAsync(account, security, now, SecurityEvents.SignInFailed, account.Active ? "reason=password" : "reason=inactive", ct), null);
+        if (IsDormant(account, security, now))
+        {
+            // Only after the right password, so a stranger cannot raise the event; the answer stays the same.
+            db.AuditEntries.Add(SecurityEvents.For(SecurityEvents.DormantBlocked, account.Id, now, null, $"days={options.Value.OfficerDormantDays}", account.UserName));
+            await db.SaveChangesAsync(ct);
+            return new(SignInStatus.InvalidCredentials, null);
+        }
         if (verified == PasswordVerificationResult.SuccessRehashNeeded)
             account.PasswordHash = hasher.HashPassword(account, password);
 
@@ -95,6 +102,7 @@ public sealed class CredentialCheck(AppDbContext db, IPasswordHasher<UserAccount
 
         security.FailedAttempts = 0;
         security.LockedUntil = null;
+        security.LastSignInAt = now;
         db.AuditEntries.Add(SecurityEvents.For(SecurityEvents.SignIn, account.Id, now, account.Id, secondFactorDue ? "mfa=" + factor : null, account.UserName));
         try
         {
@@ -106,6 +114,19 @@ public sealed class CredentialCheck(AppDbContext db, IPasswordHasher<UserAccount
             return new(SignInStatus.MfaInvalid, null);
         }
         return new(SignInStatus.Success, account);
+    }
+
+    /// <summary>
+    /// A staff account unused for <see cref="SignInProtectionOptions.OfficerDormantDays"/> days
+    /// (since its last sign-in, creation or reactivation) is blocked (TCVN 14423:2026 test T-AUTH-11).
+    /// </summary>
+    private bool IsDormant(UserAccount account, AccountSecurity security, DateTime now)
+    {
+        var days = options.Value.OfficerDormantDays;
+        if (account.Kind != AccountKind.Officer || days <= 0)
+            return false;
+        var lastActive = new[] { account.CreatedAt, security.LastSignInAt ?? DateTime.MinValue, security.ReactivatedAt ?? DateTime.MinValue }.Max();
+        return now - lastActive > TimeSpan.FromDays(days);
     }
 
     /// <summary>Null when the passkey's assertion verifies; otherwise the failure's reason for the audit row.</summary>
