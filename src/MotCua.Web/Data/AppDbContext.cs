@@ -49,6 +49,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AuditEn
     public DbSet<StatisticsCounter> StatisticsCounters => Set<StatisticsCounter>();
     public DbSet<Features.Accounts.Security.AccountSecurity> AccountSecurity => Set<Features.Accounts.Security.AccountSecurity>();
     public DbSet<Features.Accounts.Security.RecoveryCode> RecoveryCodes => Set<Features.Accounts.Security.RecoveryCode>();
+    public DbSet<Features.Accounts.Security.Passkeys.Passkey> Passkeys => Set<Features.Accounts.Security.Passkeys.Passkey>();
+    public DbSet<Features.Accounts.Security.Passkeys.PasskeyChallenge> PasskeyChallenges => Set<Features.Accounts.Security.Passkeys.PasskeyChallenge>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

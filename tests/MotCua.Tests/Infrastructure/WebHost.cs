@@ -58,6 +58,8 @@ public sealed class WebHost : IAsyncDisposable
             b.UseSetting("SignInProtection:SignUpPerClientPerHour", "100000");
             // Audit sealing and SOC shipping run when a test calls them (AuditPipeline.RunOnceAsync).
             b.UseSetting("Audit:PipelineEnabled", "false");
+            // Old sessions are purged when a test calls it (SessionPurge.RunOnceAsync).
+            b.UseSetting("Sessions:PurgeEnabled", "false");
             foreach (var (key, value) in settings ?? new Dictionary<string, string>())
                 b.UseSetting(key, value);
             b.ConfigureServices(s =>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MotCua.Web.Features.Accounts.Security;
+using MotCua.Web.Features.Accounts.Security.Passkeys;
 
 namespace MotCua.Web.Features.Accounts;
 
@@ -17,6 +18,11 @@ public abstract class CookieSignInPage(SignInHandler signIn) : PageModel
     [BindProperty] public string? Password { get; set; }
     /// <summary>The authenticator app's 6-digit code or a recovery code (required for officers).</summary>
     [BindProperty] public string? Totp { get; set; }
+    /// <summary>Instead of the code: the challenge offered at the previous attempt and the passkey's answer (set by js/passkey.js).</summary>
+    [BindProperty] public string? PasskeyChallenge { get; set; }
+    [BindProperty] public string? PasskeyResponse { get; set; }
+    /// <summary>Assertion options for the account's passkeys, offered once the password was right.</summary>
+    public PasskeyRequest? PasskeyOffer { get; private set; }
     public bool Failed { get; private set; }
     /// <summary>The password was right and a second-factor code is needed (or the one typed was wrong).</summary>
     public bool CodeNeeded { get; private set; }
@@ -30,11 +36,13 @@ public abstract class CookieSignInPage(SignInHandler signIn) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var result = await signIn.HandleAsync(UserName, Password, Totp, CookieAuthenticationDefaults.AuthenticationScheme, ct);
+        var result = await signIn.HandleAsync(UserName, Password, Totp, CookieAuthenticationDefaults.AuthenticationScheme, ct,
+            new PasskeyAssertion(PasskeyChallenge, PasskeyResponse));
         if (result.Principal is not { } principal)
         {
             Failed = result.Status == SignInStatus.InvalidCredentials;
             CodeNeeded = result.Status is SignInStatus.MfaRequired or SignInStatus.MfaInvalid;
+            PasskeyOffer = result.Passkey;
             Response.StatusCode = StatusCodes.Status401Unauthorized;
             return Page();
         }

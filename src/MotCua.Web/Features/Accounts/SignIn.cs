@@ -9,7 +9,7 @@ namespace MotCua.Web.Features.Accounts;
 /// <summary>Totp: the 6-digit code of the authenticator app, or one recovery code; required for officers.</summary>
 public sealed record TokenRequest(string? UserName, string? Password, string? Totp = null);
 public sealed record TokenResponse(string AccessToken, long ExpiresIn);
-public sealed record SignInResult(SignInStatus Status, ClaimsPrincipal? Principal = null);
+public sealed record SignInResult(SignInStatus Status, ClaimsPrincipal? Principal = null, Security.Passkeys.PasskeyRequest? Passkey = null);
 
 /// <summary>
 /// Checks a user name, password and second factor (CredentialCheck) and builds the principal: user
@@ -21,11 +21,11 @@ public sealed class SignInHandler(AppDbContext db, CredentialCheck check)
     /// <summary>Claim of a cookie that only opens the second-factor enrolment page.</summary>
     public const string EnrolmentClaim = "mfa-enrolment";
 
-    public async Task<SignInResult> HandleAsync(string? userName, string? password, string? totp, string scheme, CancellationToken ct)
+    public async Task<SignInResult> HandleAsync(string? userName, string? password, string? totp, string scheme, CancellationToken ct, PasskeyAssertion? passkey = null)
     {
         var cookie = scheme == CookieAuthenticationDefaults.AuthenticationScheme;
-        var (status, account) = await check.CheckAsync(userName, password, totp, allowEnrolment: cookie, ct);
-        return account is null ? new SignInResult(status)
+        var (status, account, offer) = await check.CheckAsync(userName, password, totp, passkey, allowEnrolment: cookie, ct);
+        return account is null ? new SignInResult(status, Passkey: offer)
             : new SignInResult(status, status == SignInStatus.EnrolmentRequired ? EnrolmentPrincipal(account, scheme) : Principal(account, scheme));
     }
 

@@ -19,7 +19,9 @@ public static class DemoSecondFactor
     {
         var officers = await db.UserAccounts.Where(u => u.Kind == AccountKind.Officer).Select(u => u.Id).ToListAsync(ct);
         foreach (var id in officers)
-            db.AccountSecurity.Add(new AccountSecurity { UserAccountId = id, TotpSecret = totp.Protect(Secret), TotpEnabledAt = now });
+            // Signed in "now": the demo accounts worked through the generated history, so they are not
+            // dormant (an officer unused for 45 days is blocked, docs/security/sign-in.md).
+            db.AccountSecurity.Add(new AccountSecurity { UserAccountId = id, TotpSecret = totp.Protect(Secret), TotpEnabledAt = now, LastSignInAt = now });
         await db.SaveChangesAsync(ct);
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Accounts.Security;
+using MotCua.Web.Features.Accounts.Security.Passkeys;
 using QRCoder;
 
 namespace MotCua.Web.Pages.Account;
@@ -16,8 +17,10 @@ namespace MotCua.Web.Pages.Account;
 /// the code is confirmed the full sign-in replaces it.
 /// </summary>
 [Authorize(Policy = AccountSecuritySetup.EnrolmentPolicy)]
-public sealed class MfaModel(MfaEnrolmentHandler handler, SignInHandler signIn) : PageModel
+public sealed class MfaModel(MfaEnrolmentHandler handler, SignInHandler signIn, PasskeyManagement passkeys) : PageModel
 {
+    public IReadOnlyList<PasskeyRow> Passkeys { get; private set; } = [];
+    public bool ScriptNeeded { get; private set; }
     public MfaStatus? Status { get; private set; }
     public MfaSetup? Setup { get; private set; }
     public string? QrSvg { get; private set; }
@@ -44,12 +47,31 @@ public sealed class MfaModel(MfaEnrolmentHandler handler, SignInHandler signIn) 
         return Page();
     }
 
+    /// <summary>Adding a passkey needs the browser's WebAuthn API (js/passkey.js); without script the form lands here.</summary>
+    public async Task OnPostAddPasskeyAsync(CancellationToken ct)
+    {
+        ScriptNeeded = true;
+        await LoadAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostRemovePasskeyAsync(long id, CancellationToken ct)
+    {
+        if (User.HasClaim(c => c.Type == SignInHandler.EnrolmentClaim))
+            return Forbid();
+        if (await passkeys.RemoveAsync(User.UserId()!.Value, id, ct))
+            TempData["Flash"] = "Đã xóa khóa truy cập.";
+        return RedirectToPage();
+    }
+
     private async Task LoadAsync(CancellationToken ct)
     {
         var userId = User.UserId()!.Value;
         Status = await handler.StatusAsync(userId, ct);
         if (Status.Enabled)
+        {
+            Passkeys = await passkeys.ListAsync(userId, ct);
             return;
+        }
         Setup = await handler.StartAsync(userId, ct);
         if (Setup is not null)
         {

@@ -20,6 +20,11 @@ public sealed class AccountSecurity
     /// <summary>The last accepted time step, so one code cannot be used twice (RFC 6238 §5.2).</summary>
     public long? TotpLastStep { get; set; }
 
+    /// <summary>The last successful sign-in; with <see cref="ReactivatedAt"/> it decides dormancy (TCVN 14423:2026 test T-AUTH-11).</summary>
+    public DateTime? LastSignInAt { get; set; }
+    /// <summary>When an administrator last let a dormant account sign in again.</summary>
+    public DateTime? ReactivatedAt { get; set; }
+
     public bool TotpEnabled => TotpEnabledAt is not null && TotpSecret is not null;
 }
 
@@ -53,6 +58,7 @@ public static class AccountSecurityModel
             e.HasIndex(x => x.UserAccountId);
             e.HasOne<UserAccount>().WithMany().HasForeignKey(x => x.UserAccountId).OnDelete(DeleteBehavior.Cascade);
         });
+        Passkeys.PasskeyModel.Configure(modelBuilder);
         // One account per person: the personal identification number is unique (Law on Identification 2023 art. 12).
         modelBuilder.Entity<UserAccount>().HasIndex(x => x.PersonalId).IsUnique();
     }

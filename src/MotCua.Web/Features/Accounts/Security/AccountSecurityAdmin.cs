@@ -40,7 +40,22 @@ public sealed class AccountSecurityAdmin(AppDbContext db, TimeProvider time)
         return true;
     }
 
-    /// <summary>Removes the second factor and its recovery codes; an officer enrols again at the next sign-in.</summary>
+    /// <summary>Lets an officer blocked after a long absence sign in again (a fresh dormancy period starts now).</summary>
+    public async Task<bool> ReactivateAsync(long accountId, long actorId, CancellationToken ct)
+    {
+        if (!await db.UserAccounts.AnyAsync(u => u.Id == accountId, ct))
+            return false;
+        var now = time.GetUtcNow().UtcDateTime;
+        var security = await db.AccountSecurity.SingleOrDefaultAsync(s => s.UserAccountId == accountId, ct);
+        if (security is null)
+            db.AccountSecurity.Add(security = new AccountSecurity { UserAccountId = accountId });
+        security.ReactivatedAt = now;
+        db.AuditEntries.Add(SecurityEvents.For(SecurityEvents.Reactivated, accountId, now, actorId));
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>Removes the second factor, its recovery codes and passkeys; an officer enrols again at the next sign-in.</summary>
     public async Task<bool> ResetMfaAsync(long accountId, long actorId, CancellationToken ct)
     {
         if (!await db.UserAccounts.AnyAsync(u => u.Id == accountId, ct))
@@ -53,6 +68,8 @@ public sealed class AccountSecurityAdmin(AppDbContext db, TimeProvider time)
             security.TotpLastStep = null;
         }
         db.RecoveryCodes.RemoveRange(await db.RecoveryCodes.Where(r => r.UserAccountId == accountId).ToListAsync(ct));
+        // A lost phone may be the passkey too: every second factor goes, the officer enrols again.
+        db.Passkeys.RemoveRange(await db.Passkeys.Where(p => p.UserAccountId == accountId).ToListAsync(ct));
         db.AuditEntries.Add(SecurityEvents.For(SecurityEvents.MfaReset, accountId, time.GetUtcNow().UtcDateTime, actorId));
         await db.SaveChangesAsync(ct);
         return true;

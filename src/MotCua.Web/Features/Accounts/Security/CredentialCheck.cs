@@ -2,10 +2,17 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MotCua.Web.Data;
+using MotCua.Web.Features.Accounts.Security.Passkeys;
 
 namespace MotCua.Web.Features.Accounts.Security;
 
 public enum SignInStatus { Success, InvalidCredentials, MfaRequired, MfaInvalid, EnrolmentRequired }
+
+/// <summary>A passkey's answer to the assertion options offered at the previous attempt (the browser's PublicKeyCredential as JSON).</summary>
+public sealed record PasskeyAssertion(string? ChallengeId, string? ResponseJson);
+
+/// <param name="Passkey">When a second factor is asked for and the account has passkeys: the options for the browser.</param>
+public sealed record CredentialResult(SignInStatus Status, UserAccount? Account, PasskeyRequest? Passkey = null);
 
 /// <summary>
 /// Checks password and second factor, and keeps the account's failure count: an officer locks
@@ -16,16 +23,18 @@ public enum SignInStatus { Success, InvalidCredentials, MfaRequired, MfaInvalid,
 /// taken does not tell either. Every attempt is an audit row in the same SaveChanges.
 /// </summary>
 public sealed class CredentialCheck(AppDbContext db, IPasswordHasher<UserAccount> hasher, TotpAuthenticator totp,
-    IOptions<SignInProtectionOptions> options, TimeProvider time)
+    PasskeyCeremonies passkeys, IOptions<SignInProtectionOptions> options, TimeProvider time)
 {
     // Hash of a random password, compared when the user does not exist, so timing does not reveal accounts.
     private static readonly Lazy<string> DummyHash = new(() => PasswordHashing.NewHasher().HashPassword(null!, Guid.NewGuid().ToString()));
 
+    /// <param name="code">The TOTP code or a recovery code.</param>
+    /// <param name="passkey">Instead of the code: a passkey's assertion (sign-in pages).</param>
     /// <param name="allowEnrolment">An officer without a second factor yet may go on to the enrolment page only (cookie sign-in).</param>
-    public async Task<(SignInStatus Status, UserAccount? Account)> CheckAsync(string? userName, string? password, string? code, bool allowEnrolment, CancellationToken ct)
+    public async Task<CredentialResult> CheckAsync(string? userName, string? password, string? code, PasskeyAssertion? passkey, bool allowEnrolment, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password) || userName.Length > 200 || password.Length > 200)
-            return (SignInStatus.InvalidCredentials, null);
+            return new(SignInStatus.InvalidCredentials, null);
         var now = time.GetUtcNow().UtcDateTime;
         var account = await db.UserAccounts.Include(u => u.Roles).SingleOrDefaultAsync(u => u.UserName == userName.Trim().ToLowerInvariant(), ct);
         if (account is null)
@@ -33,7 +42,7 @@ public sealed class CredentialCheck(AppDbContext db, IPasswordHasher<UserAccount
             hasher.VerifyHashedPassword(null!, DummyHash.Value, password);
             db.AuditEntries.Add(SecurityEvents.For(SecurityEvents.SignInFailed, null, now, null, "reason=unknown-account"));
             await db.SaveChangesAsync(ct);
-            return (SignInStatus.InvalidCredentials, null);
+            return new(SignInStatus.InvalidCredentials, null);
         }
         var security = await db.AccountSecurity.SingleOrDefaultAsync(s => s.UserAccountId == account.Id, ct);
         if (security is null)
@@ -45,10 +54,17 @@ public sealed class CredentialCheck(AppDbContext db, IPasswordHasher<UserAccount
             // Not counted: attempts during a lock must not extend it (no permanent lock-out by a stranger).
             db.AuditEntries.Add(SecurityEvents.For(SecurityEvents.SignInFailed, account.Id, now, null, "reason=locked", account.UserName));
             await db.SaveChangesAsync(ct);
-            return (SignInStatus.InvalidCredentials, null);
+            return new(SignInStatus.InvalidCredentials, null);
         }
         if (verified == PasswordVerificationResult.Failed || !account.Active)
-            return (await FailAsync(account, security, now, SecurityEvents.SignInFailed, account.Active ? "reason=password" : "reason=inactive", ct), null);
+            return new(await FailAsync(account, security, now, SecurityEvents.SignInFailed, account.Active ? "reason=password" : "reason=inactive", ct), null);
+        if (IsDormant(account, security, now))
+        {
+            // Only after the right password, so a stranger cannot raise the event; the answer stays the same.
+            db.AuditEntries.Add(SecurityEvents.For(SecurityEvents.DormantBlocked, account.Id, now, null, $"days={options.Value.OfficerDormantDays}", account.UserName));
+            await db.SaveChangesAsync(ct);
+            return new(SignInStatus.InvalidCredentials, null);
+        }
         if (verified == PasswordVerificationResult.SuccessRehashNeeded)
             account.PasswordHash = hasher.HashPassword(account, password);
 
@@ -58,31 +74,72 @@ public sealed class CredentialCheck(AppDbContext db, IPasswordHasher<UserAccount
             // An officer who never enrolled: the cookie leads to the enrolment page and nowhere else.
             db.AuditEntries.Add(SecurityEvents.For(allowEnrolment ? SecurityEvents.SignIn : SecurityEvents.SignInFailed, account.Id, now, null, "mfa=not-enrolled", account.UserName));
             await db.SaveChangesAsync(ct);
-            return allowEnrolment ? (SignInStatus.EnrolmentRequired, account) : (SignInStatus.MfaRequired, null);
+            return allowEnrolment ? new(SignInStatus.EnrolmentRequired, account) : new(SignInStatus.MfaRequired, null);
         }
-        if (secondFactorDue && string.IsNullOrWhiteSpace(code))
+        var usesPasskey = passkey is { ChallengeId.Length: > 0, ResponseJson.Length: > 0 };
+        if (secondFactorDue && string.IsNullOrWhiteSpace(code) && !usesPasskey)
         {
-            // The right password without a code is neither a success nor a failure: the client asks for the code.
+            // The right password without a code is neither a success nor a failure: the client asks
+            // for the code, or for a passkey (its options are offered only after the right password).
+            var offer = await passkeys.BeginSignInAsync(account.Id, ct);
             await db.SaveChangesAsync(ct);
-            return (SignInStatus.MfaRequired, null);
+            return new(SignInStatus.MfaRequired, null, offer);
         }
-        if (secondFactorDue && !await SecondFactorAsync(account, security, code!, now, ct))
-            return (await FailAsync(account, security, now, SecurityEvents.MfaFailed, "reason=mfa", ct) == SignInStatus.InvalidCredentials
-                ? SignInStatus.InvalidCredentials : SignInStatus.MfaInvalid, null);
+        var factor = "totp";
+        if (secondFactorDue)
+        {
+            var failure = usesPasskey ? await PasskeyFactorAsync(account, passkey!, now, ct)
+                : await SecondFactorAsync(account, security, code!, now, ct) ? null : "reason=mfa";
+            if (failure is not null)
+            {
+                var retry = await passkeys.BeginSignInAsync(account.Id, ct);
+                var status = await FailAsync(account, security, now, SecurityEvents.MfaFailed, failure, ct) == SignInStatus.InvalidCredentials
+                    ? SignInStatus.InvalidCredentials : SignInStatus.MfaInvalid;
+                return new(status, null, status == SignInStatus.MfaInvalid ? retry : null);
+            }
+            factor = usesPasskey ? "passkey" : "totp";
+        }
 
         security.FailedAttempts = 0;
         security.LockedUntil = null;
-        db.AuditEntries.Add(SecurityEvents.For(SecurityEvents.SignIn, account.Id, now, account.Id, secondFactorDue ? "mfa=totp" : null, account.UserName));
+        security.LastSignInAt = now;
+        db.AuditEntries.Add(SecurityEvents.For(SecurityEvents.SignIn, account.Id, now, account.Id, secondFactorDue ? "mfa=" + factor : null, account.UserName));
         try
         {
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {
-            // Another request used the same TOTP step at the same moment: only one of them may pass.
-            return (SignInStatus.MfaInvalid, null);
+            // Another request used the same TOTP step (or passkey challenge) at the same moment: only one of them may pass.
+            return new(SignInStatus.MfaInvalid, null);
         }
-        return (SignInStatus.Success, account);
+        return new(SignInStatus.Success, account);
+    }
+
+    /// <summary>
+    /// A staff account unused for <see cref="SignInProtectionOptions.OfficerDormantDays"/> days
+    /// (since its last sign-in, creation or reactivation) is blocked (TCVN 14423:2026 test T-AUTH-11).
+    /// </summary>
+    private bool IsDormant(UserAccount account, AccountSecurity security, DateTime now)
+    {
+        var days = options.Value.OfficerDormantDays;
+        if (account.Kind != AccountKind.Officer || days <= 0)
+            return false;
+        var lastActive = new[] { account.CreatedAt, security.LastSignInAt ?? DateTime.MinValue, security.ReactivatedAt ?? DateTime.MinValue }.Max();
+        return now - lastActive > TimeSpan.FromDays(days);
+    }
+
+    /// <summary>Null when the passkey's assertion verifies; otherwise the failure's reason for the audit row.</summary>
+    private async Task<string?> PasskeyFactorAsync(UserAccount account, PasskeyAssertion assertion, DateTime now, CancellationToken ct)
+    {
+        var (result, passkey) = await passkeys.VerifySignInAsync(account.Id, assertion.ChallengeId, assertion.ResponseJson, ct);
+        var tag = passkey is null ? "" : ";credential=" + PasskeyCeremonies.Fingerprint(passkey);
+        if (result == PasskeyCheck.Valid)
+        {
+            db.AuditEntries.Add(SecurityEvents.For(SecurityEvents.PasskeyUsed, account.Id, now, account.Id, tag.TrimStart(';'), account.UserName));
+            return null;
+        }
+        return (result == PasskeyCheck.ClonedAuthenticator ? "reason=passkey-counter" : "reason=passkey") + tag;
     }
 
     private async Task<bool> SecondFactorAsync(UserAccount account, AccountSecurity security, string code, DateTime now, CancellationToken ct)

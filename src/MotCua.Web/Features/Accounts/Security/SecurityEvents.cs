@@ -18,6 +18,14 @@ public static class SecurityEvents
     public const string MfaEnrolled = "security.mfa-enrolled";
     public const string MfaReset = "security.mfa-reset";
     public const string RecoveryCodeUsed = "security.recovery-code-used";
+    public const string PasskeyRegistered = "security.passkey-registered";
+    public const string PasskeyUsed = "security.passkey-used";
+    public const string PasskeyRemoved = "security.passkey-removed";
+    public const string MfaDisabled = "security.mfa-disabled";
+    public const string PasswordChanged = "security.password-changed";
+    public const string PasswordChangeFailed = "security.password-change-failed";
+    public const string DormantBlocked = "security.dormant-blocked";
+    public const string Reactivated = "security.reactivated";
 
     /// <summary>
     /// A security event about an account. The account's user name is set here because a sign-in
@@ -30,7 +38,7 @@ public static class SecurityEvents
         UserId = actorId,
         Action = action,
         AccountName = accountName,
-        Outcome = action is SignInFailed or MfaFailed or Lockout ? AuditOutcome.Failed : AuditOutcome.Success,
+        Outcome = action is SignInFailed or MfaFailed or Lockout or PasswordChangeFailed or DormantBlocked ? AuditOutcome.Failed : AuditOutcome.Success,
         EntityType = "UserAccount",
         EntityId = accountId?.ToString(CultureInfo.InvariantCulture) ?? "unknown",
         Details = details,

@@ -11,6 +11,8 @@ public sealed class SignInProtectionOptions
     /// <summary>Consecutive failures (password or second factor) that lock an officer account.</summary>
     public int OfficerMaxFailures { get; set; } = 5;
     public int OfficerLockMinutes { get; set; } = 15;
+    /// <summary>An officer account not signed in for this many days cannot sign in until an administrator reactivates it; 0 turns it off.</summary>
+    public int OfficerDormantDays { get; set; } = 45;
     /// <summary>Citizen failures allowed before delays start; each further failure doubles the delay (1 s, 2 s, 4 s …).</summary>
     public int ApplicantFreeFailures { get; set; } = 3;
     public int ApplicantMaxDelayMinutes { get; set; } = 15;

@@ -13,4 +13,8 @@ public sealed class SessionOptions
     public int ApplicantIdleMinutes { get; set; } = 30;
     /// <summary>Absolute lifetime of a session, however active; a bearer token ends earlier with its own expiry.</summary>
     public int AbsoluteHours { get; set; } = 12;
+    /// <summary>Ended or expired session rows are removed after this many days (<see cref="SessionPurge"/>).</summary>
+    public int PurgeAfterDays { get; set; } = 7;
+    public bool PurgeEnabled { get; set; } = true;
+    public int PurgeIntervalMinutes { get; set; } = 60;
 }

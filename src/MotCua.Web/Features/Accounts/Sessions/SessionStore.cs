@@ -96,9 +96,10 @@ public sealed class SessionStore(AppDbContext db, TimeProvider time, SessionOpti
     /// Marks every open session of an account as ended, in the caller's unit of work: the use case
     /// that disables the account or changes its roles saves it with its own change and audit row.
     /// </summary>
-    public static async Task<int> EndAllAsync(AppDbContext db, long accountId, SessionEndReason reason, DateTime now, CancellationToken ct)
+    /// <param name="except">A session to keep (the caller's own, when changing the password).</param>
+    public static async Task<int> EndAllAsync(AppDbContext db, long accountId, SessionEndReason reason, DateTime now, CancellationToken ct, string? except = null)
     {
-        var open = await db.UserSessions.Where(s => s.UserAccountId == accountId && s.EndedAt == null).ToListAsync(ct);
+        var open = await db.UserSessions.Where(s => s.UserAccountId == accountId && s.EndedAt == null && s.Id != except).ToListAsync(ct);
         foreach (var session in open)
         {
             session.EndedAt = now;

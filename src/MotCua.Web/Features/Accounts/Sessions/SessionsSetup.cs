@@ -11,6 +11,8 @@ public static class SessionsSetup
         var options = configuration.GetSection(SessionOptions.Section).Get<SessionOptions>() ?? new SessionOptions();
         services.AddSingleton(options);
         services.AddScoped<SessionStore>();
+        services.AddSingleton<SessionPurge>();
+        services.AddHostedService(sp => sp.GetRequiredService<SessionPurge>());
         services.PostConfigure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, o =>
         {
             // The session row decides idle and absolute expiry; the cookie itself never outlives the

@@ -4,7 +4,7 @@ namespace MotCua.Web.Features.Accounts.Sessions;
 
 public enum SessionKind { Cookie, Bearer }
 
-public enum SessionEndReason { SignedOut, IdleTimeout, Expired, AccountDisabled, RolesChanged }
+public enum SessionEndReason { SignedOut, IdleTimeout, Expired, AccountDisabled, RolesChanged, PasswordChanged }
 
 /// <summary>
 /// One signed-in session, held in the database so that every node sees it and it can be ended at

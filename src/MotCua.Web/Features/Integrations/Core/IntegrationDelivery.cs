@@ -71,13 +71,13 @@ public sealed class IntegrationDelivery(
             notBlocked = " AND m.\"Target\" NOT IN (" + string.Join(", ", blocked.Select((_, i) => "{" + (i + 3) + "}")) + ")";
             parameters.AddRange(blocked);
         }
-        var sql = $"""
-            UPDATE "OutboxMessages" SET "LockedUntil" = {{0}}, "Version" = "Version" + 1
+        var sql = $$"""
+            UPDATE "OutboxMessages" SET "LockedUntil" = {0}, "Version" = "Version" + 1
             WHERE "Id" IN (SELECT m."Id" FROM "OutboxMessages" m
-                WHERE m."ProcessedAt" IS NULL AND NOT m."Failed" AND m."AvailableAt" <= {{1}} AND (m."LockedUntil" IS NULL OR m."LockedUntil" < {{1}}){notBlocked}
+                WHERE m."ProcessedAt" IS NULL AND NOT m."Failed" AND m."AvailableAt" <= {1} AND (m."LockedUntil" IS NULL OR m."LockedUntil" < {1}){{notBlocked}}
                   AND (m."OrderingKey" IS NULL OR NOT EXISTS (SELECT 1 FROM "OutboxMessages" e
                        WHERE e."OrderingKey" = m."OrderingKey" AND e."Id" < m."Id" AND e."ProcessedAt" IS NULL))
-                ORDER BY m."AvailableAt", m."Id" LIMIT {{2}}{(postgres ? " FOR UPDATE SKIP LOCKED" : "")})
+                ORDER BY m."AvailableAt", m."Id" LIMIT {2}{{(postgres ? " FOR UPDATE SKIP LOCKED" : "")}})
             RETURNING *
             """;
         return (sql, parameters.ToArray());
