@@ -16,6 +16,8 @@ using MotCua.Core.Catalog;
 var root = Directory.GetCurrentDirectory();
 if (args.Length > 0 && args[0] == "statistics")
     return await StatisticsBench.RunAsync(args[1..], root);
+if (args.Length > 0 && args[0] == "queues")
+    return await MotCua.Bench.Queues.QueueBench.RunAsync(args[1..], root);
 var webDll = Path.Combine(root, "src/MotCua.Web/bin/Release/net10.0/MotCua.Web.dll");
 if (!File.Exists(webDll))
 {
