@@ -97,7 +97,10 @@ public static class QueueBench
         await Task.Delay(TimeSpan.FromSeconds(31)); // a TOTP code is accepted once per 30-second step
         using var signIn = await browser.PostAsync("/office/dang-nhap", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["userName"] = user, ["password"] = DemoDataSeeder.DemoPassword, ["totp"] = Code(), ["__RequestVerificationToken"] = antiForgery,
+            ["userName"] = user,
+            ["password"] = DemoDataSeeder.DemoPassword,
+            ["totp"] = Code(),
+            ["__RequestVerificationToken"] = antiForgery,
         }));
         var probe = new HttpProbe(browser);
         var (latency, status) = await probe.MeasureAsync("/office/ho-so", null, 2, samples);

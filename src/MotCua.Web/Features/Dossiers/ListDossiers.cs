@@ -55,7 +55,8 @@ public sealed class ListDossiersHandler(AppDbContext db, CalendarProvider calend
             .Select(a => new Tally(c0.Count(), c1.Count(), c2.Count(), c3.Count(), c4.Count(), c5.Count(), c6.Count(), c7.Count()))
             .SingleOrDefaultAsync(ct) ?? new Tally(0, 0, 0, 0, 0, 0, 0, 0);
         int[] counts = [tally.C0, tally.C1, tally.C2, tally.C3, tally.C4, tally.C5, tally.C6, tally.C7];
-        return queues.Select((q, i) => (q, i)).ToDictionary(x => x.q, x => counts[x.i]);
+        // The union of cut branches may exceed the cut; beyond it only "more than" is known.
+        return queues.Select((q, i) => (q, i)).ToDictionary(x => x.q, x => Math.Min(counts[x.i], DossierQueueQuery.CountLimit + 1));
     }
 
     /// <summary>The eight queue counts of one statement, in the order of <see cref="DossierQueue"/>.</summary>

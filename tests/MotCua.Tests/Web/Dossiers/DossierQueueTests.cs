@@ -101,8 +101,14 @@ public class DossierQueueTests(QueueHosts hosts) : IClassFixture<QueueHosts>
         var html = await reception.GetStringAsync("/office/ho-so?queue=ToProcess");
         Assert.Equal(new Dictionary<string, string>
         {
-            ["NewOnline"] = "2", ["ToProcess"] = "3", ["Mine"] = "0", ["DueSoon"] = "1", ["Overdue"] = "1",
-            ["AwaitingSupplement"] = "2", ["ReadyToReturn"] = "1", ["All"] = "12",
+            ["NewOnline"] = "2",
+            ["ToProcess"] = "3",
+            ["Mine"] = "0",
+            ["DueSoon"] = "1",
+            ["Overdue"] = "1",
+            ["AwaitingSupplement"] = "2",
+            ["ReadyToReturn"] = "1",
+            ["All"] = "12",
         }, Counts(html));
         foreach (var id in set.Expected("accFar accSupDone kAccepted"))
             Assert.Contains($"href=\"/office/ho-so/{id}\"", html, StringComparison.Ordinal);
@@ -111,8 +117,14 @@ public class DossierQueueTests(QueueHosts hosts) : IClassFixture<QueueHosts>
         var handler = await OfficeSignIn.AsAsync(set.Host, "handler.demo");
         Assert.Equal(new Dictionary<string, string>
         {
-            ["NewOnline"] = "0", ["ToProcess"] = "3", ["Mine"] = "2", ["DueSoon"] = "2", ["Overdue"] = "2",
-            ["AwaitingSupplement"] = "2", ["ReadyToReturn"] = "0", ["All"] = "13",
+            ["NewOnline"] = "0",
+            ["ToProcess"] = "3",
+            ["Mine"] = "2",
+            ["DueSoon"] = "2",
+            ["Overdue"] = "2",
+            ["AwaitingSupplement"] = "2",
+            ["ReadyToReturn"] = "0",
+            ["All"] = "13",
         }, Counts(await handler.GetStringAsync("/office/ho-so")));
     }
 

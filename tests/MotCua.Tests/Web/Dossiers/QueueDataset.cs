@@ -53,11 +53,22 @@ public sealed class QueueDataset
         {
             var d = new Dossier
             {
-                Status = status, Channel = Channel.Online, ProcedureId = version.ProcedureId, ProcedureVersionId = version.Id,
-                ProcedureCode = "1.000001", ProcedureName = "Đăng ký thành lập doanh nghiệp", CaseCode = "TH1", ApplicantName = applicant,
-                ReceivingAgencyId = receiving, CompetentAgencyId = competent, CurrentAgencyId = current,
-                Code = status == DossierStatus.Submitted ? null : $"Q-{++number:000}", CreatedAt = now.AddDays(-30), SubmittedAt = now.AddDays(-30),
-                ReceivedAt = status == DossierStatus.Submitted ? null : now.AddDays(-29), DueAt = due is { } t ? now + t : null,
+                Status = status,
+                Channel = Channel.Online,
+                ProcedureId = version.ProcedureId,
+                ProcedureVersionId = version.Id,
+                ProcedureCode = "1.000001",
+                ProcedureName = "Đăng ký thành lập doanh nghiệp",
+                CaseCode = "TH1",
+                ApplicantName = applicant,
+                ReceivingAgencyId = receiving,
+                CompetentAgencyId = competent,
+                CurrentAgencyId = current,
+                Code = status == DossierStatus.Submitted ? null : $"Q-{++number:000}",
+                CreatedAt = now.AddDays(-30),
+                SubmittedAt = now.AddDays(-30),
+                ReceivedAt = status == DossierStatus.Submitted ? null : now.AddDays(-29),
+                DueAt = due is { } t ? now + t : null,
             };
             rows.Add((label, d));
             return d;
