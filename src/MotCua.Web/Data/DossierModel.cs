@@ -50,6 +50,15 @@ public static class DossierModel
             e.HasIndex(x => new { x.Status, x.CurrentAgencyId });
             e.HasIndex(x => x.OwnerAccountId);
             e.HasIndex(x => x.DueAt);
+            // The office queues, newest first, per place an agency sees a dossier from (docs/adr/0012-queue-queries.md, migration 0012).
+            e.HasIndex(x => new { x.ReceivingAgencyId, x.Id });
+            e.HasIndex(x => new { x.CompetentAgencyId, x.Id });
+            e.HasIndex(x => new { x.CurrentAgencyId, x.Id });
+            e.HasIndex(x => new { x.ReceivingAgencyId, x.Status, x.Id });
+            e.HasIndex(x => new { x.CompetentAgencyId, x.Status, x.Id });
+            e.HasIndex(x => new { x.CurrentAgencyId, x.Status, x.Id });
+            e.HasIndex(x => new { x.AssigneeId, x.Id });
+            e.HasIndex(x => new { x.SupplementState, x.Id });
             e.HasOne<Agency>().WithMany().HasForeignKey(x => x.ReceivingAgencyId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Agency>().WithMany().HasForeignKey(x => x.CompetentAgencyId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Features.Catalog.ProcedureVersion>().WithMany().HasForeignKey(x => x.ProcedureVersionId).OnDelete(DeleteBehavior.Restrict);

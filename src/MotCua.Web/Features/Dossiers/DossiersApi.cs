@@ -69,6 +69,7 @@ public static class DossiersApi
 
         var g = app.MapGroup("/api/dossiers").WithTags("Dossiers").RequireAuthorization();
         g.MapGet("/", ListDossiersHandler.Endpoint).WithSummary("Dossiers the caller may see: status, queue, q, page, pageSize");
+        g.MapGet("/queue-counts", ListDossiersHandler.CountsEndpoint).WithSummary("How many dossiers each queue holds: exact up to 10,000, 10,001 means more");
         g.MapGet("/{id:long}", GetDossierHandler.Endpoint).WithSummary("One dossier in full");
         g.MapPost("/", SubmitDossierHandler.Endpoint).WithSummary("Submit online (Idempotency-Key header)");
         g.MapGet("/{id:long}/files/{fileId:long}", DownloadFileHandler.Endpoint).WithSummary("Download a file of the dossier (hash checked, as attachment)");

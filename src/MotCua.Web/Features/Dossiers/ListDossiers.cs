@@ -10,6 +10,9 @@ namespace MotCua.Web.Features.Dossiers;
 public sealed record DossierListItem(long Id, string? Code, int Status, string StatusName, string ProcedureName, string ApplicantName,
     DateTime? SubmittedAt, DateTime? DueAt, string DueFlag, int Channel, bool IsDraft = false, string ProcedureCode = "");
 
+/// <summary>Each queue's count, exact up to <paramref name="Limit"/> (a larger value means "more than").</summary>
+public sealed record QueueCounts(IReadOnlyDictionary<DossierQueue, int> Counts, int Limit);
+
 /// <summary>Named queues of the office (docs/domain/dossier-handling.md#queues).</summary>
 public enum DossierQueue { All, NewOnline, ToProcess, DueSoon, Overdue, AwaitingSupplement, ReadyToReturn, Mine }
 
@@ -19,53 +22,68 @@ public enum DossierQueue { All, NewOnline, ToProcess, DueSoon, Overdue, Awaiting
 /// </summary>
 public sealed class ListDossiersHandler(AppDbContext db, CalendarProvider calendars, TimeProvider time)
 {
-    public Task<PagedList<DossierListItem>> HandleAsync(DossierActor actor, DossierStatus? status, DossierQueue queue, string? q, int page, int pageSize, CancellationToken ct) =>
-        ListAsync(actor, status, queue, q, page, pageSize, audit: true, ct);
-
-    /// <summary>How many dossiers a queue holds (the office tabs): a number, no personal data, so not audited.</summary>
-    public async Task<int> CountAsync(DossierActor actor, DossierQueue queue, CancellationToken ct) =>
-        (await ListAsync(actor, null, queue, null, 1, 1, audit: false, ct)).Total;
-
-    private async Task<PagedList<DossierListItem>> ListAsync(DossierActor actor, DossierStatus? status, DossierQueue queue, string? q, int page, int pageSize,
-        bool audit, CancellationToken ct)
+    public async Task<PagedList<DossierListItem>> HandleAsync(DossierActor actor, DossierStatus? status, DossierQueue queue, string? q, int page, int pageSize, CancellationToken ct)
     {
-        var now = time.GetUtcNow().UtcDateTime;
-        var calendar = await calendars.GetAsync(ct);
-        var dossiers = db.Dossiers.AsNoTracking().VisibleTo(actor, db.Consultations).Where(d => !d.IsDraft || !actor.IsOfficer);
-        if (status is { } s)
-            dossiers = dossiers.Where(d => d.Status == s);
-        var soon = DossierWorkflow.ToUtc(calendar.AddWorkingTime(DossierWorkflow.Local(now), calendar.Hours.DayLength));
-        var open = new[] { DossierStatus.Accepted, DossierStatus.Processing };
-        dossiers = queue switch
-        {
-            DossierQueue.NewOnline => dossiers.Where(d => d.Status == DossierStatus.Submitted && d.ReceivingAgencyId == actor.AgencyId),
-            DossierQueue.ToProcess => dossiers.Where(d => open.Contains(d.Status) && d.CurrentAgencyId == actor.AgencyId),
-            DossierQueue.DueSoon => dossiers.Where(d => open.Contains(d.Status) && d.DueAt != null && d.DueAt >= now && d.DueAt <= soon),
-            DossierQueue.Overdue => dossiers.Where(d => open.Contains(d.Status) && d.DueAt != null && d.DueAt < now),
-            DossierQueue.AwaitingSupplement => dossiers.Where(d => d.SupplementState != SupplementState.None),
-            DossierQueue.ReadyToReturn => dossiers.Where(d => d.Status == DossierStatus.Processed && d.ReceivingAgencyId == actor.AgencyId),
-            DossierQueue.Mine => dossiers.Where(d => d.AssigneeId == actor.UserId && d.Status != DossierStatus.Processed && d.Status != DossierStatus.Returned),
-            _ => dossiers,
-        };
-        if (!string.IsNullOrWhiteSpace(q))
-        {
-            var text = q.Trim();
-            dossiers = dossiers.Where(d => d.Code == text || d.ApplicantName.Contains(text) || d.ProcedureName.Contains(text));
-        }
-        var total = await dossiers.CountAsync(ct);
-        var rows = await dossiers.OrderByDescending(d => d.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var (query, calendar, now) = await QueryAsync(actor, ct);
+        var filter = new QueueFilter(status, string.IsNullOrWhiteSpace(q) ? null : q.Trim());
+        var skip = (page - 1) * pageSize;
+        var rows = await query.Page(queue, filter, skip, pageSize).ToListAsync(ct);
+        // A page that is not full ends the queue, so it tells the total without counting.
+        var total = rows.Count < pageSize && (rows.Count > 0 || skip == 0) ? skip + rows.Count : await query.Counted(queue, filter).CountAsync(ct);
         var items = rows.Select(d => new DossierListItem(d.Id, d.Code, (int)d.Status, DossierStateMachine.VietnameseName(d.Status), d.ProcedureName,
                 d.ApplicantName, d.SubmittedAt, d.DueAt, Flag(calendar, now, d).ToString(), (int)d.Channel, d.IsDraft, d.ProcedureCode))
             .ToArray();
         // The filters, not the search text: it may be an applicant's name.
-        if (audit)
-            await DossierReadAudit.RecordAsync(db, actor, now, "dossier.list", "DossierQueue", queue.ToString(),
-                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"queue={queue};status={(int?)status};text={!string.IsNullOrWhiteSpace(q)};page={page};rows={items.Length}"), ct);
-        return new PagedList<DossierListItem>(items, total, page, pageSize);
+        await DossierReadAudit.RecordAsync(db, actor, now, "dossier.list", "DossierQueue", queue.ToString(),
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"queue={queue};status={(int?)status};text={!string.IsNullOrWhiteSpace(q)};page={page};rows={items.Length}"), ct);
+        return new PagedList<DossierListItem>(items, Math.Min(total, DossierQueueQuery.CountLimit + 1), page, pageSize);
     }
+
+    /// <summary>
+    /// How many dossiers each queue holds (the office tabs), in one statement, each exact up to
+    /// <see cref="DossierQueueQuery.CountLimit"/> (a larger value means "more than"): numbers, no personal data, so not audited.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<DossierQueue, int>> CountsAsync(DossierActor actor, CancellationToken ct)
+    {
+        var queues = Enum.GetValues<DossierQueue>();
+        if (!actor.IsOfficer || actor.AgencyId is not { } agency)
+            return queues.ToDictionary(q => q, _ => 0);
+        var (query, _, _) = await QueryAsync(actor, ct);
+        var c = queues.Select(q => query.Counted(q, QueueFilter.None)).ToArray();
+        var (c0, c1, c2, c3, c4, c5, c6, c7) = (c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]);
+        var tally = await db.Agencies.AsNoTracking().Where(a => a.Id == agency)
+            .Select(a => new Tally(c0.Count(), c1.Count(), c2.Count(), c3.Count(), c4.Count(), c5.Count(), c6.Count(), c7.Count()))
+            .SingleOrDefaultAsync(ct) ?? new Tally(0, 0, 0, 0, 0, 0, 0, 0);
+        int[] counts = [tally.C0, tally.C1, tally.C2, tally.C3, tally.C4, tally.C5, tally.C6, tally.C7];
+        // The union of cut branches may exceed the cut; beyond it only "more than" is known.
+        return queues.Select((q, i) => (q, i)).ToDictionary(x => x.q, x => Math.Min(counts[x.i], DossierQueueQuery.CountLimit + 1));
+    }
+
+    /// <summary>The eight queue counts of one statement, in the order of <see cref="DossierQueue"/>.</summary>
+    private sealed record Tally(int C0, int C1, int C2, int C3, int C4, int C5, int C6, int C7);
+
+    private async Task<(DossierQueueQuery Query, Core.Calendar.WorkingCalendar Calendar, DateTime Now)> QueryAsync(DossierActor actor, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var calendar = await calendars.GetAsync(ct);
+        var soon = DossierWorkflow.ToUtc(calendar.AddWorkingTime(DossierWorkflow.Local(now), calendar.Hours.DayLength));
+        return (new DossierQueueQuery(db, actor, now, soon), calendar, now);
+    }
+
+    /// <summary>A count as the office shows it: exact up to the limit, "hơn 10.000" beyond.</summary>
+    public static string CountText(int count) =>
+        count > DossierQueueQuery.CountLimit ? "hơn " + DossierQueueQuery.CountLimit.ToString("N0", System.Globalization.CultureInfo.InvariantCulture).Replace(',', '.')
+        : count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Paging is bounded: the pages reach the first <see cref="DossierQueueQuery.CountLimit"/> dossiers; a search or a status narrows beyond.</summary>
+    public static int MaxPage(int pageSize) => Math.Max(1, DossierQueueQuery.CountLimit / pageSize);
 
     public static DueFlag Flag(Core.Calendar.WorkingCalendar calendar, DateTime nowUtc, Dossier d) =>
         d.PausedAt is not null ? DueFlag.None : DueFlags.Of(calendar, DossierWorkflow.Local(nowUtc), d.DueAt is { } due ? DossierWorkflow.Local(due) : null, d.Status);
+
+    public static async Task<IResult> CountsEndpoint(HttpContext http, ListDossiersHandler handler, CancellationToken ct) =>
+        DossierActor.From(http.User) is not { } actor ? Problems.Problem(401, "unauthenticated", "Chưa đăng nhập")
+        : TypedResults.Ok(new QueueCounts(await handler.CountsAsync(actor, ct), DossierQueueQuery.CountLimit));
 
     public static async Task<IResult> Endpoint(HttpContext http, string? status, string? queue, string? q, string? page, string? pageSize,
         ListDossiersHandler handler, CancellationToken ct)
@@ -75,8 +93,8 @@ public sealed class ListDossiersHandler(AppDbContext db, CalendarProvider calend
         var parse = new QueryParsing();
         var st = string.IsNullOrWhiteSpace(status) ? (int?)null : parse.RequiredInt(status, "status", 1, 10);
         var qu = parse.Enum<DossierQueue>(queue, "queue") ?? DossierQueue.All;
-        var p = parse.Int(page, "page", 1, 1, 100_000);
         var size = parse.Int(pageSize, "pageSize", 20, 1, 100);
+        var p = parse.Int(page, "page", 1, 1, MaxPage(size));
         if (!parse.Ok)
             return Problems.Validation(parse.Errors);
         return TypedResults.Ok(await handler.HandleAsync(actor, (DossierStatus?)st, qu, q is { Length: > 100 } ? q[..100] : q, p, size, ct));

@@ -39,12 +39,9 @@ public sealed class OfficeDossiersModel(ListDossiersHandler list) : OfficerPageM
         var parse = new QueryParsing();
         Queue = parse.Enum<DossierQueue>(QueueName, "queue") ?? DefaultQueue(Actor);
         Status = string.IsNullOrWhiteSpace(StatusFilter) ? null : parse.RequiredInt(StatusFilter, "status", 1, 10);
-        var page = parse.Int(PageNumber, "trang", 1, 1, 100_000);
-        // Counts come from the same handler (a one-row page carries the total), so a tab never disagrees with its list.
-        var counts = new Dictionary<DossierQueue, int>();
-        foreach (var queue in Queues)
-            counts[queue] = await list.CountAsync(Actor, queue, ct);
-        Counts = counts;
+        var page = parse.Int(PageNumber, "trang", 1, 1, ListDossiersHandler.MaxPage(PageSize));
+        // Every tab counted in one statement by the same queue queries as the lists, so a tab never disagrees with its list.
+        Counts = await list.CountsAsync(Actor, ct);
         if (!parse.Ok)
         {
             Errors = parse.Errors;

@@ -1,0 +1,89 @@
+using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Dossiers;
+using MotCua.Web.Data;
+
+namespace MotCua.Web.Features.Dossiers;
+
+/// <summary>What a queue request filters on besides the queue: a status and a text (code or a name).</summary>
+public sealed record QueueFilter(DossierStatus? Status, string? Text)
+{
+    public static readonly QueueFilter None = new(null, null);
+}
+
+/// <summary>
+/// The queue rules (docs/domain/dossier-handling.md#queues) and the scope rule (docs/architecture.md#scope)
+/// written so that each part is served by an index (docs/adr/0012-queue-queries.md): the scope "receiving,
+/// competent, current or consulted agency" is a UNION of four branches, each a range of one index
+/// ((agency, id), (agency, status, id), consultations (agency, dossier)) read newest first and cut at the
+/// rows the caller needs; a queue whose rule names the place (new online and ready to return: the
+/// receiving agency; to process: the current agency) reads that one branch; "mine" starts from the
+/// assignee, "awaiting supplement" from the supplement state. Counts are the same queries cut at
+/// <see cref="CountLimit"/> + 1 rows: exact up to the limit, "more than" beyond it.
+/// </summary>
+public sealed class DossierQueueQuery(AppDbContext db, DossierActor actor, DateTime nowUtc, DateTime soonUtc)
+{
+    /// <summary>Counts are exact up to this many dossiers and shown as "hơn 10.000" beyond.</summary>
+    public const int CountLimit = 10_000;
+
+    /// <summary>The ids of a queue, newest first, at most <paramref name="limit"/> of them (unordered when several branches are united).</summary>
+    public IQueryable<long> Ids(DossierQueue queue, QueueFilter filter, int limit)
+    {
+        var dossiers = db.Dossiers.AsNoTracking();
+        if (!actor.IsOfficer)
+            return Cut(Rule(dossiers.Where(d => d.OwnerAccountId == actor.UserId), queue, filter), limit);
+        if (actor.AgencyId is not { } agency || !actor.Permissions.Any(p => p.StartsWith("dossier.", StringComparison.Ordinal)))
+            return Cut(dossiers.Where(_ => false), limit);
+        // Drafts are the applicant's own business until submitted.
+        var submitted = dossiers.Where(d => !d.IsDraft);
+        return queue switch
+        {
+            DossierQueue.NewOnline or DossierQueue.ReadyToReturn => Cut(Rule(submitted.Where(d => d.ReceivingAgencyId == agency), queue, filter), limit),
+            DossierQueue.ToProcess => Cut(Rule(submitted.Where(d => d.CurrentAgencyId == agency), queue, filter), limit),
+            DossierQueue.Mine or DossierQueue.AwaitingSupplement => Cut(Rule(dossiers.VisibleTo(actor, db.Consultations), queue, filter), limit),
+            _ => Cut(Rule(submitted.Where(d => d.ReceivingAgencyId == agency), queue, filter), limit)
+                .Union(Cut(Rule(submitted.Where(d => d.CompetentAgencyId == agency), queue, filter), limit))
+                .Union(Cut(Rule(submitted.Where(d => d.CurrentAgencyId == agency), queue, filter), limit))
+                // A consulted agency sees the dossier it was asked about (Decree 61/2018 art. 19.5); asked twice, it is one row.
+                .Union(Rule(db.Consultations.Where(c => c.AgencyId == agency).Join(submitted, c => c.DossierId, d => d.Id, (c, d) => d), queue, filter)
+                    .Select(d => d.Id).Distinct().OrderByDescending(id => id).Take(limit)),
+        };
+    }
+
+    /// <summary>One page of a queue: the rows, newest first.</summary>
+    public IQueryable<Dossier> Page(DossierQueue queue, QueueFilter filter, int skip, int take)
+    {
+        var ids = Ids(queue, filter, skip + take);
+        return db.Dossiers.AsNoTracking().Where(d => ids.Contains(d.Id)).OrderByDescending(d => d.Id).Skip(skip).Take(take);
+    }
+
+    /// <summary>How many dossiers a queue holds, counted up to <see cref="CountLimit"/> + 1.</summary>
+    public IQueryable<long> Counted(DossierQueue queue, QueueFilter filter) => Ids(queue, filter, CountLimit + 1);
+
+    /// <summary>The rule of the queue, the status and the text, without the scope.</summary>
+    private IQueryable<Dossier> Rule(IQueryable<Dossier> dossiers, DossierQueue queue, QueueFilter filter)
+    {
+        if (filter.Status is { } s)
+            dossiers = dossiers.Where(d => d.Status == s);
+        var (now, soon, agency, user) = (nowUtc, soonUtc, actor.AgencyId, actor.UserId);
+        dossiers = queue switch
+        {
+            DossierQueue.NewOnline => dossiers.Where(d => d.Status == DossierStatus.Submitted && d.ReceivingAgencyId == agency),
+            DossierQueue.ToProcess => dossiers.Where(d => (d.Status == DossierStatus.Accepted || d.Status == DossierStatus.Processing) && d.CurrentAgencyId == agency),
+            DossierQueue.DueSoon => dossiers.Where(d => (d.Status == DossierStatus.Accepted || d.Status == DossierStatus.Processing) && d.DueAt != null && d.DueAt >= now && d.DueAt <= soon),
+            DossierQueue.Overdue => dossiers.Where(d => (d.Status == DossierStatus.Accepted || d.Status == DossierStatus.Processing) && d.DueAt != null && d.DueAt < now),
+            // Two values, not "≠ None", so the supplement-state index is a range.
+            DossierQueue.AwaitingSupplement => dossiers.Where(d => d.SupplementState == SupplementState.AwaitingApplicant || d.SupplementState == SupplementState.SubmittedByApplicant),
+            DossierQueue.ReadyToReturn => dossiers.Where(d => d.Status == DossierStatus.Processed && d.ReceivingAgencyId == agency),
+            DossierQueue.Mine => dossiers.Where(d => d.AssigneeId == user && d.Status != DossierStatus.Processed && d.Status != DossierStatus.Returned),
+            _ => dossiers,
+        };
+        if (!string.IsNullOrWhiteSpace(filter.Text))
+        {
+            var text = filter.Text.Trim();
+            dossiers = dossiers.Where(d => d.Code == text || d.ApplicantName.Contains(text) || d.ProcedureName.Contains(text));
+        }
+        return dossiers;
+    }
+
+    private static IQueryable<long> Cut(IQueryable<Dossier> dossiers, int limit) => dossiers.OrderByDescending(d => d.Id).Select(d => d.Id).Take(limit);
+}
