@@ -31,6 +31,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AuditEn
     public DbSet<Procedure> Procedures => Set<Procedure>();
     public DbSet<ProcedureVersion> ProcedureVersions => Set<ProcedureVersion>();
     public DbSet<ProcedureOffering> ProcedureOfferings => Set<ProcedureOffering>();
+    public DbSet<CatalogStamp> CatalogStamps => Set<CatalogStamp>();
     public DbSet<CalendarOverrideRow> CalendarOverrides => Set<CalendarOverrideRow>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditMarker> AuditMarkers => Set<AuditMarker>();
@@ -146,6 +147,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AuditEn
         DossierModel.Configure(modelBuilder);
         StatisticsCounter.Configure(modelBuilder);
         UserSession.Configure(modelBuilder);
+        CatalogStamp.Configure(modelBuilder);
         Features.Accounts.Security.AccountSecurityModel.Configure(modelBuilder);
     }
 
@@ -159,11 +161,15 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AuditEn
         if (audit is not null)
             await audit.EnrichAsync(this, cancellationToken);
         var deltas = await CounterTracking.CollectAsync(this, cancellationToken);
-        if (deltas.Count == 0)
+        var catalogTouched = CatalogStamp.Touched(ChangeTracker);
+        if (deltas.Count == 0 && !catalogTouched)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         await using var tx = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        await CounterWriter.ApplyAsync(this, deltas, cancellationToken);
+        if (deltas.Count > 0)
+            await CounterWriter.ApplyAsync(this, deltas, cancellationToken);
+        if (catalogTouched)
+            await CatalogStamp.BumpAsync(this, cancellationToken);
         if (tx is not null)
             await tx.CommitAsync(cancellationToken);
         return saved;
@@ -174,11 +180,15 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AuditEn
         GuardPublishedVersions();
         audit?.Enrich(this);
         var deltas = CounterTracking.Collect(this);
-        if (deltas.Count == 0)
+        var catalogTouched = CatalogStamp.Touched(ChangeTracker);
+        if (deltas.Count == 0 && !catalogTouched)
             return base.SaveChanges(acceptAllChangesOnSuccess);
         using var tx = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
         var saved = base.SaveChanges(acceptAllChangesOnSuccess);
-        CounterWriter.Apply(this, deltas);
+        if (deltas.Count > 0)
+            CounterWriter.Apply(this, deltas);
+        if (catalogTouched)
+            CatalogStamp.Bump(this);
         tx?.Commit();
         return saved;
     }
