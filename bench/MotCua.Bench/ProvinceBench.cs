@@ -26,7 +26,7 @@ public static class ProvinceBench
     {
         var server = Arg(args, "--pg") ?? "Host=127.0.0.1;Port=55445;Username=postgres";
         var pgdata = Arg(args, "--pgdata") ?? "/tmp/pg-province-bench/data";
-        var builds = args.Where(a => a.Contains('=', StringComparison.Ordinal) && !a.StartsWith("--", StringComparison.Ordinal))
+        var builds = args.Where(a => a.Contains('=', StringComparison.Ordinal) && !a.Contains(';', StringComparison.Ordinal) && !a.StartsWith("--", StringComparison.Ordinal))
             .Select(a => a.Split('=', 2)).Select(p => (Label: p[0], Dll: Path.GetFullPath(p[1]))).ToArray();
         if (builds.Length == 0)
             builds = [("this branch", Path.Combine(root, "src/MotCua.Web/bin/Release/net10.0/MotCua.Web.dll"))];

@@ -14,7 +14,33 @@ namespace MotCua.Bench;
 /// </summary>
 public static class SubmitBench
 {
-    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+    /// <summary>A small complete one-page PDF (ISO 32000-1 §7.5), so the upload's content inspection accepts it.</summary>
+    private static readonly byte[] Pdf = BuildPdf();
+
+    private static byte[] BuildPdf()
+    {
+        const string content = "BT /F1 12 Tf 72 720 Td (To khai) Tj ET";
+        string[] objects =
+        [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+            $"<< /Length {content.Length} >>\nstream\n{content}\nendstream",
+        ];
+        var pdf = new StringBuilder("%PDF-1.4\n");
+        var offsets = new List<int>();
+        for (var i = 0; i < objects.Length; i++)
+        {
+            offsets.Add(pdf.Length);
+            pdf.Append(CultureInfo.InvariantCulture, $"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
+        }
+        var xref = pdf.Length;
+        pdf.Append(CultureInfo.InvariantCulture, $"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
+        foreach (var offset in offsets)
+            pdf.Append(CultureInfo.InvariantCulture, $"{offset:D10} 00000 n \n");
+        pdf.Append(CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        return Encoding.Latin1.GetBytes(pdf.ToString());
+    }
 
     public static async Task<string> RunAsync(HttpClient http, int total = 400)
     {
@@ -78,7 +104,8 @@ public static class SubmitBench
         file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
         form.Add(file, "file", "giay-de-nghi.pdf");
         var uploaded = await client.PostAsync("/api/files", form);
-        uploaded.EnsureSuccessStatusCode();
+        if (!uploaded.IsSuccessStatusCode)
+            throw new HttpRequestException($"upload: {(int)uploaded.StatusCode} {await uploaded.Content.ReadAsStringAsync()}");
         var fileId = (await uploaded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/dossiers")
         {
@@ -86,7 +113,8 @@ public static class SubmitBench
         };
         request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
         using var response = await client.SendAsync(request);
-        response.EnsureSuccessStatusCode();
+        if (!response.IsSuccessStatusCode)
+            throw new HttpRequestException($"submit: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
     }
 
@@ -98,7 +126,9 @@ public static class SubmitBench
 
     public static async Task<string> TokenAsync(HttpClient http, string user)
     {
-        var response = await http.PostAsJsonAsync("/api/auth/token", new { userName = user, password = "MotCua@2026" });
+        // Officers sign in with a second factor: the demo accounts share the demo TOTP secret.
+        var totp = new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(MotCua.Web.Features.DemoData.DemoSecondFactor.Secret)).ComputeTotp(DateTime.UtcNow);
+        var response = await http.PostAsJsonAsync("/api/auth/token", new { userName = user, password = "MotCua@2026", totp });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
     }
