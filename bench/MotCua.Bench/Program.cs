@@ -12,7 +12,8 @@ using MotCua.Core.Catalog;
 // that touches no database). Usage, from the repository root:
 //   dotnet build -c Release src/MotCua.Web && dotnet run -c Release --project bench/MotCua.Bench
 // Appends its figures to bench/RESULTS.md. Also measures online submission throughput (SubmitBench).
-// `-- statistics …` runs the statistics benchmark instead (StatisticsBench).
+// `-- statistics …` runs the statistics benchmark instead (StatisticsBench); `-- province …` the
+// PostgreSQL submission, tracking and search benchmark (ProvinceBench, via bench/province-bench.sh).
 var root = Directory.GetCurrentDirectory();
 if (args.Length > 0 && args[0] == "statistics")
     return await StatisticsBench.RunAsync(args[1..], root);
@@ -22,6 +23,8 @@ if (args.Length > 0 && args[0] == "durability-load")
     return await DurabilityLoad.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "queues")
     return await MotCua.Bench.Queues.QueueBench.RunAsync(args[1..], root);
+if (args.Length > 0 && args[0] == "province")
+    return await ProvinceBench.RunAsync(args[1..], root);
 var webDll = Path.Combine(root, "src/MotCua.Web/bin/Release/net10.0/MotCua.Web.dll");
 if (!File.Exists(webDll))
 {

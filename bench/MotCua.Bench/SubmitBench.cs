@@ -78,7 +78,8 @@ public static class SubmitBench
         file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
         form.Add(file, "file", "giay-de-nghi.pdf");
         var uploaded = await client.PostAsync("/api/files", form);
-        uploaded.EnsureSuccessStatusCode();
+        if (!uploaded.IsSuccessStatusCode)
+            throw new HttpRequestException($"upload: {(int)uploaded.StatusCode} {await uploaded.Content.ReadAsStringAsync()}");
         var fileId = (await uploaded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/dossiers")
         {
@@ -86,7 +87,8 @@ public static class SubmitBench
         };
         request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
         using var response = await client.SendAsync(request);
-        response.EnsureSuccessStatusCode();
+        if (!response.IsSuccessStatusCode)
+            throw new HttpRequestException($"submit: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
     }
 
@@ -98,7 +100,9 @@ public static class SubmitBench
 
     public static async Task<string> TokenAsync(HttpClient http, string user)
     {
-        var response = await http.PostAsJsonAsync("/api/auth/token", new { userName = user, password = "MotCua@2026" });
+        // Officers sign in with a second factor: the demo accounts share the demo TOTP secret.
+        var totp = new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(MotCua.Web.Features.DemoData.DemoSecondFactor.Secret)).ComputeTotp(DateTime.UtcNow);
+        var response = await http.PostAsJsonAsync("/api/auth/token", new { userName = user, password = "MotCua@2026", totp });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
     }

@@ -12,7 +12,8 @@ internal sealed record VerbRun(int ExitCode, TimeSpan Elapsed, long PeakRssBytes
 /// The Release deployable (src/MotCua.Web/bin/Release) run as its own process on a given database:
 /// its verbs (demo-seed, statistics-rebuild, statistics-verify) and the web server on loopback.
 /// </summary>
-internal sealed class Deployable(string webDll, DatabaseProvider provider, string connectionString, string workFolder)
+internal sealed class Deployable(string webDll, DatabaseProvider provider, string connectionString, string workFolder,
+    IReadOnlyDictionary<string, string>? settings = null)
 {
     public async Task<VerbRun> RunVerbAsync(string verb)
     {
@@ -64,6 +65,8 @@ internal sealed class Deployable(string webDll, DatabaseProvider provider, strin
         info.Environment["Database__Provider"] = provider.ToString();
         info.Environment["Database__ConnectionString"] = connectionString;
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            info.Environment[key] = value;
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, e) => Capture(output, e.Data, echo: output is not null);
         process.ErrorDataReceived += (_, e) => Capture(output, e.Data, echo: true);

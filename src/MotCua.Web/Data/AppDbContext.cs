@@ -32,6 +32,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AuditEn
     public DbSet<Procedure> Procedures => Set<Procedure>();
     public DbSet<ProcedureVersion> ProcedureVersions => Set<ProcedureVersion>();
     public DbSet<ProcedureOffering> ProcedureOfferings => Set<ProcedureOffering>();
+    public DbSet<CatalogStamp> CatalogStamps => Set<CatalogStamp>();
     public DbSet<CalendarOverrideRow> CalendarOverrides => Set<CalendarOverrideRow>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditMarker> AuditMarkers => Set<AuditMarker>();
@@ -152,6 +153,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AuditEn
         DossierModel.Configure(modelBuilder);
         StatisticsCounter.Configure(modelBuilder);
         UserSession.Configure(modelBuilder);
+        CatalogStamp.Configure(modelBuilder);
         Features.Accounts.Security.AccountSecurityModel.Configure(modelBuilder);
         Features.Integrations.Core.IntegrationsModel.Configure(modelBuilder);
     }
@@ -167,12 +169,15 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AuditEn
             await audit.EnrichAsync(this, cancellationToken);
         var deltas = await CounterTracking.CollectAsync(this, cancellationToken);
         var synced = sync?.Collect(this) ?? [];
-        if (deltas.Count == 0 && synced.Count == 0)
+        var catalogTouched = CatalogStamp.Touched(ChangeTracker);
+        if (deltas.Count == 0 && synced.Count == 0 && !catalogTouched)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         await using var tx = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (deltas.Count > 0)
             await CounterWriter.ApplyAsync(this, deltas, cancellationToken);
+        if (catalogTouched)
+            await CatalogStamp.BumpAsync(this, cancellationToken);
         if (synced.Count > 0)
         {
             // Sync state and outbox message of each changed dossier, in the same transaction (docs/integrations/integration-layer.md#enqueue).
@@ -190,12 +195,15 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AuditEn
         audit?.Enrich(this);
         var deltas = CounterTracking.Collect(this);
         var synced = sync?.Collect(this) ?? [];
-        if (deltas.Count == 0 && synced.Count == 0)
+        var catalogTouched = CatalogStamp.Touched(ChangeTracker);
+        if (deltas.Count == 0 && synced.Count == 0 && !catalogTouched)
             return base.SaveChanges(acceptAllChangesOnSuccess);
         using var tx = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
         var saved = base.SaveChanges(acceptAllChangesOnSuccess);
         if (deltas.Count > 0)
             CounterWriter.Apply(this, deltas);
+        if (catalogTouched)
+            CatalogStamp.Bump(this);
         if (synced.Count > 0)
         {
             sync!.Enqueue(this, synced);

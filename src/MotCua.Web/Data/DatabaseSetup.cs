@@ -25,6 +25,8 @@ public static class DatabaseSetup
     public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (options.Provider == DatabaseProvider.Postgres)
+            options.ConnectionString = WithAutoPrepare(options.ConnectionString);
         services.AddSingleton(options);
         if (options.Provider == DatabaseProvider.Sqlite)
             EnsureSqliteFolder(options.ConnectionString);
@@ -46,6 +48,21 @@ public static class DatabaseSetup
                 builder.UseSqlite(options.ConnectionString);
                 break;
         }
+    }
+
+    /// <summary>
+    /// Statements a connection prepares on the server once they have run a few times (Npgsql
+    /// automatic preparation): the submission and tracking statements are then parsed and planned
+    /// once per connection, not per request (docs/capacity.md). An explicit setting is kept.
+    /// </summary>
+    public const int AutoPreparedStatements = 200;
+
+    public static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0)
+            builder.MaxAutoPrepare = AutoPreparedStatements;
+        return builder.ConnectionString;
     }
 
     private static void EnsureSqliteFolder(string connectionString)

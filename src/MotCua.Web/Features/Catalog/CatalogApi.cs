@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Catalog;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Accounts;
@@ -14,6 +13,8 @@ public static class CatalogApi
 {
     public static IServiceCollection AddCatalog(this IServiceCollection services)
     {
+        services.AddSingleton<CatalogIndex>();
+        services.AddSingleton<PublishedVersions>();
         services.AddScoped<SearchProceduresHandler>();
         services.AddScoped<GetProcedureHandler>();
         services.AddScoped<ImportCatalogHandler>();
@@ -64,19 +65,18 @@ public static class CatalogApi
     }
 }
 
-/// <summary>Sectors with how many procedures are in force in each.</summary>
-public sealed class ListSectorsHandler(AppDbContext db, TimeProvider time)
+/// <summary>Sectors with how many procedures are in force in each, from the catalogue index.</summary>
+public sealed class ListSectorsHandler(AppDbContext db, CatalogIndex index)
 {
-    public async Task<IReadOnlyList<SectorItem>> HandleAsync(CancellationToken ct)
+    private static readonly StringComparer VietnameseOrder = StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), false);
+
+    public async Task<IReadOnlyList<SectorItem>> HandleAsync(CancellationToken ct) => List(await index.CurrentAsync(db, ct));
+
+    public static IReadOnlyList<SectorItem> List(CatalogSnapshot catalog)
     {
-        var today = Core.Calendar.VietnamTime.Today(time);
-        var counts = await db.ProcedureVersions.AsNoTracking()
-            .Where(v => v.State == VersionState.Published && v.EffectiveFrom <= today && (v.EffectiveTo == null || v.EffectiveTo > today))
-            .GroupBy(v => v.SectorCode).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var sectors = await db.Sectors.AsNoTracking().OrderBy(s => s.Code).Take(5000).ToListAsync(ct);
-        return sectors.Select(s => new SectorItem(s.Code, s.Name, s.Ministry, counts.GetValueOrDefault(s.Code)))
-            .OrderBy(s => s.Name, StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), false))
+        var counts = catalog.Entries.CountBy(v => v.SectorCode).ToDictionary(x => x.Key, x => x.Value, StringComparer.Ordinal);
+        return catalog.Sectors.Select(s => new SectorItem(s.Code, s.Name, s.Ministry, counts.GetValueOrDefault(s.Code)))
+            .OrderBy(s => s.Name, VietnameseOrder)
             .ToArray();
     }
 }

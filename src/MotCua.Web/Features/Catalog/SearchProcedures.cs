@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using MotCua.Core.Calendar;
 using MotCua.Core.Catalog;
 using MotCua.Core.Text;
 using MotCua.Web.Data;
@@ -12,60 +10,56 @@ public sealed record ProcedureListItem(string Code, string Name, string SectorCo
 public sealed record PagedList<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
 
 /// <summary>
-/// Catalogue search over the versions in force today. Text search ignores case and diacritics
-/// (both sides folded) and ranks the best match first; without text, names in alphabetical order.
+/// Catalogue search over the versions in force today, served from the node's in-memory
+/// <see cref="CatalogIndex"/>. Text search ignores case and diacritics (both sides folded) and ranks
+/// the best match first; without text, names in alphabetical order.
 /// </summary>
-public sealed class SearchProceduresHandler(AppDbContext db, TimeProvider time)
+public sealed class SearchProceduresHandler(AppDbContext db, CatalogIndex index)
 {
-    /// <summary>Upper bound of candidates ranked in memory; a province has about 2,000 procedures.</summary>
+    /// <summary>Upper bound of candidates ranked; a province has about 2,000 procedures.</summary>
     public const int MaxCandidates = 10_000;
     public const int MaxPageSize = 100;
 
-    public async Task<PagedList<ProcedureListItem>> HandleAsync(SearchProceduresRequest request, CancellationToken ct)
+    public async Task<PagedList<ProcedureListItem>> HandleAsync(SearchProceduresRequest request, CancellationToken ct) =>
+        Search(await index.CurrentAsync(db, ct), request);
+
+    public static PagedList<ProcedureListItem> Search(CatalogSnapshot catalog, SearchProceduresRequest request)
     {
-        var today = VietnamTime.Today(time);
-        var versions = db.ProcedureVersions.AsNoTracking()
-            .Where(v => v.State == VersionState.Published && v.EffectiveFrom <= today && (v.EffectiveTo == null || v.EffectiveTo > today));
+        IEnumerable<CatalogEntry> rows = catalog.Entries;
         if (!string.IsNullOrWhiteSpace(request.Sector))
-            versions = versions.Where(v => v.SectorCode == request.Sector);
+            rows = rows.Where(v => v.SectorCode == request.Sector);
         if (request.Level is { } level)
         {
             var marker = "," + level + ",";
-            versions = versions.Where(v => v.Levels.Contains(marker));
+            rows = rows.Where(v => v.Levels.Contains(marker, StringComparison.Ordinal));
         }
         if (!string.IsNullOrWhiteSpace(request.Agency))
         {
-            var offerings = db.ProcedureOfferings.Join(db.Agencies.Where(a => a.Code == request.Agency), o => o.AgencyId, a => a.Id, (o, a) => o);
-            if (request.OnlineLevel is { } online)
-                offerings = offerings.Where(o => o.OnlineLevel == online);
-            versions = versions.Where(v => offerings.Any(o => o.ProcedureId == v.ProcedureId));
+            var offered = catalog.OfferingsByAgency.GetValueOrDefault(request.Agency) ?? new Dictionary<long, OnlineLevel>();
+            var online = request.OnlineLevel;
+            rows = rows.Where(v => offered.TryGetValue(v.ProcedureId, out var at) && (online is null || at == online));
         }
         else if (request.OnlineLevel is { } online)
         {
-            versions = versions.Where(v => v.OnlineLevel == online);
+            rows = rows.Where(v => v.OnlineLevel == online);
         }
 
-        var rows = versions.Join(db.Procedures, v => v.ProcedureId, p => p.Id,
-            (v, p) => new Row { Code = p.Code, Name = v.Name, NameFolded = v.NameFolded, SectorCode = v.SectorCode, Levels = v.Levels, OnlineLevel = v.OnlineLevel });
         var tokens = VietnameseText.Tokens(request.Q);
-        var sectors = await db.Sectors.AsNoTracking().OrderBy(s => s.Code).Take(1000).ToDictionaryAsync(s => s.Code, s => s.Name, ct);
-
-        List<Row> page;
+        List<CatalogEntry> page;
         int total;
         if (tokens.Count == 0)
         {
-            total = await rows.CountAsync(ct);
-            page = await rows.OrderBy(r => r.NameFolded).ThenBy(r => r.Code)
-                .Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToListAsync(ct);
+            var all = rows.ToList();
+            total = all.Count;
+            page = all.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToList();
         }
         else
         {
             foreach (var token in tokens)
-                rows = rows.Where(r => r.NameFolded.Contains(token) || r.Code.StartsWith(token));
-            // Ordered before the cap, so which candidates are ranked does not depend on the database.
-            var candidates = await rows.OrderBy(r => r.NameFolded).ThenBy(r => r.Code).Take(MaxCandidates).ToListAsync(ct);
+                rows = rows.Where(r => r.NameFolded.Contains(token, StringComparison.Ordinal) || r.Code.StartsWith(token, StringComparison.Ordinal));
+            // Entries are already in (folded name, code) order, so the cap keeps the same candidates as ever.
             var folded = VietnameseText.Fold(request.Q);
-            var ranked = candidates
+            var ranked = rows.Take(MaxCandidates)
                 .Select(r => (Row: r, Score: SearchRanking.Score(folded, tokens, r.NameFolded, r.Code)))
                 .Where(x => x.Score > 0)
                 .OrderByDescending(x => x.Score).ThenBy(x => x.Row.NameFolded, StringComparer.Ordinal)
@@ -75,21 +69,9 @@ public sealed class SearchProceduresHandler(AppDbContext db, TimeProvider time)
         }
 
         var items = page.Select(r => new ProcedureListItem(r.Code, r.Name, r.SectorCode,
-                sectors.GetValueOrDefault(r.SectorCode, r.SectorCode),
-                r.Levels.Split(',', StringSplitOptions.RemoveEmptyEntries), r.OnlineLevel.ToString()))
+                catalog.SectorNames.GetValueOrDefault(r.SectorCode, r.SectorCode), r.LevelList, r.OnlineLevel.ToString()))
             .ToArray();
         return new PagedList<ProcedureListItem>(items, total, request.Page, request.PageSize);
-    }
-
-    /// <summary>A class with init members (not a positional record) so EF can filter on its members.</summary>
-    private sealed class Row
-    {
-        public required string Code { get; init; }
-        public required string Name { get; init; }
-        public required string NameFolded { get; init; }
-        public required string SectorCode { get; init; }
-        public required string Levels { get; init; }
-        public OnlineLevel OnlineLevel { get; init; }
     }
 
     /// <summary>Parses the query string; errors name the field, in Vietnamese.</summary>

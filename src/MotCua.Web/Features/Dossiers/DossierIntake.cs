@@ -19,18 +19,20 @@ public sealed record IntakeRequest(string? ProcedureCode, string? CaseCode, stri
 /// limit for online dossiers), the receiving unit the applicant chose among those offering it (any
 /// commune in the province, Decree 118/2025), the competent agency (for commune procedures, the
 /// one of the receiving commune), the validated form data and the uploaded files.
+/// The catalogue in force, its agencies and published versions come from the node's memory
+/// (<see cref="CatalogIndex"/>, <see cref="PublishedVersions"/>): intake reads only the files.
 /// </summary>
-public sealed class DossierIntake(AppDbContext db, FileStoreSizes sizes, TimeProvider time)
+public sealed class DossierIntake(AppDbContext db, CatalogIndex catalogIndex, PublishedVersions versions, FileStoreSizes sizes, TimeProvider time)
 {
     public async Task<(Dossier? Dossier, List<DossierFile> Files, List<FieldError> Errors)> PrepareAsync(
         IntakeRequest request, Channel channel, DossierActor actor, bool requireDocuments, CancellationToken ct, long? draftId = null)
     {
         var errors = new List<FieldError>();
         var today = VietnamTime.Today(time);
-        var version = await db.ProcedureVersions.AsNoTracking()
-            .Where(v => v.State == VersionState.Published && v.EffectiveFrom <= today && (v.EffectiveTo == null || v.EffectiveTo > today))
-            .Join(db.Procedures.Where(p => p.Code == request.ProcedureCode), v => v.ProcedureId, p => p.Id, (v, p) => v)
-            .SingleOrDefaultAsync(ct);
+        var catalog = await catalogIndex.CurrentAsync(db, ct);
+        var version = request.ProcedureCode is not null && catalog.ByCode.TryGetValue(request.ProcedureCode, out var entry)
+            ? await versions.GetAsync(db, entry.VersionId, ct)
+            : null;
         if (version is null)
             return (null, [], [new FieldError("procedureCode", "Không có thủ tục đang có hiệu lực với mã này.")]);
         var definition = version.Definition;
@@ -40,14 +42,14 @@ public sealed class DossierIntake(AppDbContext db, FileStoreSizes sizes, TimePro
         if (@case is null)
             return (null, [], [new FieldError("caseCode", "Vui lòng chọn trường hợp giải quyết của thủ tục.")]);
 
-        var offeringAgencies = await db.ProcedureOfferings.Where(o => o.ProcedureId == version.ProcedureId)
-            .Join(db.Agencies, o => o.AgencyId, a => a.Id, (o, a) => a).AsNoTracking().ToListAsync(ct);
+        var offeringAgencies = catalog.OfferingAgencyIds.GetValueOrDefault(version.ProcedureId, [])
+            .Select(id => catalog.AgencyById[id]).ToList();
         var receivingKinds = definition.ReceivingAgencies.Select(k => AgencyKeyResolver.CommuneKeys.TryGetValue(k, out var kind) ? kind.ToString() : k).ToHashSet();
         var receivers = offeringAgencies.Where(a => receivingKinds.Contains(a.Code) || receivingKinds.Contains(a.Kind.ToString())).ToList();
         var receiving = request.ReceivingAgency is null && receivers.Count == 1 ? receivers[0] : receivers.FirstOrDefault(a => a.Code == request.ReceivingAgency);
         if (receiving is null)
             return (null, [], [new FieldError("receivingAgency", "Vui lòng chọn nơi tiếp nhận hồ sơ trong danh sách nơi cung cấp thủ tục.")]);
-        var competent = await ResolveCompetentAsync(definition.CompetentAgency, receiving, today, ct);
+        var competent = ResolveCompetent(catalog, definition.CompetentAgency, receiving, today);
         if (competent is null)
             return (null, [], [new FieldError("procedureCode", "Chưa xác định được cơ quan có thẩm quyền giải quyết.")]);
 
@@ -104,12 +106,13 @@ public sealed class DossierIntake(AppDbContext db, FileStoreSizes sizes, TimePro
         return (dossier, files, []);
     }
 
-    private async Task<Agency?> ResolveCompetentAsync(string key, Agency receiving, DateOnly today, CancellationToken ct)
+    /// <summary>The competent agency in force today: for commune procedures the one of the receiving commune; the lowest id first, as the database returned it.</summary>
+    private static AgencyInfo? ResolveCompetent(CatalogSnapshot catalog, string key, AgencyInfo receiving, DateOnly today)
     {
-        var query = db.Agencies.AsNoTracking().Where(a => a.ValidFrom <= today && (a.ValidTo == null || a.ValidTo > today));
-        if (AgencyKeyResolver.CommuneKeys.TryGetValue(key, out var kind))
-            return await query.Where(a => a.Kind == kind && a.AdminUnitCode == receiving.AdminUnitCode).FirstOrDefaultAsync(ct);
-        return await query.Where(a => a.Code == key).FirstOrDefaultAsync(ct);
+        var valid = catalog.Agencies.Where(a => a.IsValidOn(today));
+        return AgencyKeyResolver.CommuneKeys.TryGetValue(key, out var kind)
+            ? valid.FirstOrDefault(a => a.Kind == kind && a.AdminUnitCode == receiving.AdminUnitCode)
+            : valid.FirstOrDefault(a => a.Code == key);
     }
 
     /// <summary>What intake decides, copied onto an existing draft row.</summary>

@@ -36,6 +36,7 @@ public static class DossiersApi
         services.AddScoped<ListDossiersHandler>();
         services.AddScoped<GetDossierHandler>();
         services.AddScoped<TrackDossierHandler>();
+        services.AddSingleton<TrackingHitWindows>();
         services.AddScoped<DossierFormsHandler>();
         services.AddScoped<DownloadFileHandler>();
         services.AddScoped<SaveDraftHandler>();

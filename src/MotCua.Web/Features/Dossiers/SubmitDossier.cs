@@ -23,9 +23,13 @@ public sealed class SubmitDossierHandler(AppDbContext db, DossierIntake intake, 
     public async Task<(DossierReceipt? Receipt, IReadOnlyList<FieldError> Errors)> HandleAsync(
         SubmitDossierRequest request, string idempotencyKey, DossierActor actor, CancellationToken ct)
     {
-        if (await ExistingAsync(actor.UserId, idempotencyKey, ct) is { } existing)
+        // The account and a replay of the same key in one read.
+        var found = await db.UserAccounts.AsNoTracking().Where(u => u.Id == actor.UserId)
+            .Select(u => new { Account = u, Replayed = db.Dossiers.Any(d => d.OwnerAccountId == u.Id && d.IdempotencyKey == idempotencyKey) })
+            .SingleAsync(ct);
+        if (found.Replayed && await ExistingAsync(actor.UserId, idempotencyKey, ct) is { } existing)
             return (existing, []);
-        var account = await db.UserAccounts.AsNoTracking().SingleAsync(u => u.Id == actor.UserId, ct);
+        var account = found.Account;
         if (string.IsNullOrWhiteSpace(account.PersonalId) && account.ApplicantType is null or ApplicantType.Citizen)
             return (null, [new FieldError("profile", "Vui lòng cập nhật số định danh cá nhân trong hồ sơ tài khoản trước khi nộp.")]);
         var errors = new List<FieldError>();

@@ -23,8 +23,11 @@ public sealed record TrackingAnswer(TrackingResponse? Found, TrackingRefusal Ref
 /// code (look-ups per minute), and a code locks for an hour after 10 wrong check values. The per-code
 /// state is in the database (<see cref="TrackingGuard"/>) so every node shares it, and unknown codes
 /// are guarded like real ones so a lock does not reveal that a code exists. Every miss is audited.
+/// A right answer to an unlocked code with no wrong values pending is one read and writes nothing
+/// (<see cref="TrackingRead"/>); its per-code count is kept by the node (<see cref="TrackingHitWindows"/>).
+/// Everything else (misses, locks, refusals) takes the guarded path that counts in the database.
 /// </summary>
-public sealed class TrackDossierHandler(AppDbContext db, TrackingOptions options, TimeProvider time)
+public sealed class TrackDossierHandler(AppDbContext db, TrackingOptions options, TrackingHitWindows hits, TimeProvider time)
 {
     public const string RateLimitPolicy = "tracking";
     private const int MaxCodeLength = 40;
@@ -34,6 +37,15 @@ public sealed class TrackDossierHandler(AppDbContext db, TrackingOptions options
         var key = code.Trim().ToUpperInvariant();
         if (key.Length is 0 or > MaxCodeLength)
             return new TrackingAnswer(null, TrackingRefusal.None);
+        var now = time.GetUtcNow().UtcDateTime;
+        var read = await TrackingRead.ReadAsync(db, key, ct);
+        if (read is not null && !string.IsNullOrWhiteSpace(check) && TrackingCheck.Matches(check, read.CheckIdLast4, read.CheckPhoneLast4)
+            && !(read.LockedUntil > now) && read.Failures is null or 0)
+        {
+            return hits.TryTake(key, now, options.PermitsPerCodePerMinute - read.CountedThisMinute(now))
+                ? new TrackingAnswer(Answer(read), TrackingRefusal.None)
+                : await RefuseAsync(key, TrackingRefusal.CodeThrottled, ct);
+        }
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -61,7 +73,7 @@ public sealed class TrackDossierHandler(AppDbContext db, TrackingOptions options
         if (++guard.WindowCount > options.PermitsPerCodePerMinute)
             return await RefuseAsync(key, TrackingRefusal.CodeThrottled, ct);
 
-        var d = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(x => x.Code == key, ct);
+        var d = await db.Dossiers.AsNoTracking().Where(x => x.Code == key).Select(x => new { x.CheckIdLast4, x.CheckPhoneLast4 }).SingleOrDefaultAsync(ct);
         if (d is null || string.IsNullOrWhiteSpace(check) || !TrackingCheck.Matches(check, d.CheckIdLast4, d.CheckPhoneLast4))
         {
             guard.Failures++;
@@ -76,13 +88,12 @@ public sealed class TrackDossierHandler(AppDbContext db, TrackingOptions options
         }
         guard.Failures = 0;
         await db.SaveChangesAsync(ct);
-        var history = await db.DossierHistory.AsNoTracking().Where(h => h.DossierId == d.Id).OrderBy(h => h.Id).Take(500)
-            .GroupJoin(db.Agencies, h => h.ToAgencyId, a => a.Id, (h, a) => new { h, a })
-            .SelectMany(x => x.a.DefaultIfEmpty(), (x, a) => new { x.h.At, x.h.ActionName, x.h.ToStatus, Agency = a != null ? a.Name : null })
-            .ToListAsync(ct);
-        return new TrackingAnswer(new TrackingResponse(d.Code!, d.ProcedureName, (int)d.Status, DossierStateMachine.VietnameseName(d.Status), d.ReceivedAt, d.DueAt, d.ReturnedAt,
-            history.Select(h => new TrackingStep(h.At, h.ActionName, DossierStateMachine.VietnameseName(h.ToStatus), h.Agency)).ToArray()), TrackingRefusal.None);
+        return new TrackingAnswer(Answer((await TrackingRead.ReadAsync(db, key, ct))!), TrackingRefusal.None);
     }
+
+    private static TrackingResponse Answer(TrackedDossier d) =>
+        new(d.Code, d.ProcedureName, (int)d.Status, DossierStateMachine.VietnameseName(d.Status), d.ReceivedAt, d.DueAt, d.ReturnedAt,
+            d.Steps.Take(TrackingRead.MaxSteps).Select(h => new TrackingStep(h.At, h.ActionName, DossierStateMachine.VietnameseName(h.ToStatus), h.Agency)).ToArray());
 
     private async Task<TrackingAnswer> RefuseAsync(string key, TrackingRefusal refusal, CancellationToken ct)
     {

@@ -36,7 +36,10 @@ public sealed class UploadFileHandler(AppDbContext db, FileStore store, ClamdCli
         if (file.Length > options.MaxFileBytes)
             return Refuse(UploadRefusal.TooLarge, $"Tệp vượt quá {Size(options.MaxFileBytes)}.");
         var pending = db.DossierFiles.Where(f => f.OwnerAccountId == actor.UserId && f.DossierId == null && f.ScanState != FileScanState.Infected);
-        if (await pending.CountAsync(ct) >= options.MaxPendingFiles || await pending.SumAsync(f => f.Size, ct) + file.Length > options.MaxPendingBytes)
+        // Count and size of the pending files in one read.
+        var held = await db.UserAccounts.Where(u => u.Id == actor.UserId)
+            .Select(u => new { Files = pending.Count(), Bytes = pending.Sum(f => (long?)f.Size) ?? 0 }).FirstOrDefaultAsync(ct);
+        if ((held?.Files ?? 0) >= options.MaxPendingFiles || (held?.Bytes ?? 0) + file.Length > options.MaxPendingBytes)
             return Refuse(UploadRefusal.QuotaExceeded,
                 $"Bạn đang có quá nhiều tệp đã tải lên nhưng chưa dùng (tối đa {options.MaxPendingFiles} tệp, {options.MaxPendingBytes / 1024 / 1024} MB); vui lòng nộp hoặc lưu hồ sơ trước, tệp chưa dùng được xóa sau một ngày.");
 

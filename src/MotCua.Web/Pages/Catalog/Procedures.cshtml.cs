@@ -1,14 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Catalog;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Catalog;
-using MotCua.Web.Features.Organization;
 
 namespace MotCua.Web.Pages.Catalog;
 
-public sealed class ProceduresModel(SearchProceduresHandler search, ListSectorsHandler sectors, AppDbContext db) : PageModel
+public sealed class ProceduresModel(CatalogIndex index, AppDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sector { get; set; }
@@ -25,13 +23,12 @@ public sealed class ProceduresModel(SearchProceduresHandler search, ListSectorsH
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Sectors = (await sectors.HandleAsync(ct)).Where(s => s.Procedures > 0).ToArray();
+        // One snapshot of the catalogue in force for the whole page (sectors, agencies, results).
+        var catalog = await index.CurrentAsync(db, ct);
+        Sectors = ListSectorsHandler.List(catalog).Where(s => s.Procedures > 0).ToArray();
         // Filter by the agencies that decide or receive at province level; commune offices are many
         // and identical in what they offer, so they are searched by commune on the procedure page.
-        Agencies = (await db.Agencies.AsNoTracking()
-                .Where(a => a.Kind == AgencyKind.Department || a.Kind == AgencyKind.DepartmentUnit || a.Kind == AgencyKind.ProvincialServiceCentre || a.Kind == AgencyKind.VerticalAgency)
-                .OrderBy(a => a.Name).Select(a => new { a.Code, a.Name }).Take(500).ToListAsync(ct))
-            .Select(a => (a.Code, a.Name)).ToArray();
+        Agencies = catalog.ProvinceAgencies;
         var (request, errors) = SearchProceduresHandler.Parse(Q, Sector, Level, Agency, OnlineLevel, PageNumber, "20");
         if (request is null)
         {
@@ -39,7 +36,7 @@ public sealed class ProceduresModel(SearchProceduresHandler search, ListSectorsH
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
-        Result = await search.HandleAsync(request, ct);
+        Result = SearchProceduresHandler.Search(catalog, request);
     }
 
     public string PageLink(int page) => QueryString.Create(new Dictionary<string, string?>
