@@ -7,8 +7,11 @@ namespace MotCua.Browser;
 [Collection(PortalCollection.Name)]
 public class CitizenAndOfficeFlowTests(PortalServer server)
 {
-    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes(
-        "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>\nendobj\n4 0 obj\n<< /Length 38 >>\nstream\nBT /F1 12 Tf 72 720 Td (To khai) Tj ET\nendstream\nendobj\nxref\n0 5\n0000000000 65535 f \n0000000009 00000 n \n0000000058 00000 n \n0000000115 00000 n \n0000000202 00000 n \ntrailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n290\n%%EOF\n");
+    /// <summary>A one-page PDF, as text.</summary>
+    public const string PdfText =
+        "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>\nendobj\n4 0 obj\n<< /Length 38 >>\nstream\nBT /F1 12 Tf 72 720 Td (To khai) Tj ET\nendstream\nendobj\nxref\n0 5\n0000000000 65535 f \n0000000009 00000 n \n0000000058 00000 n \n0000000115 00000 n \n0000000202 00000 n \ntrailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n290\n%%EOF\n";
+
+    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes(PdfText);
 
     [Fact]
     public async Task Citizen_FindsSubmitsTracks_OfficerProcesses_CitizenRates()
@@ -64,7 +67,7 @@ public class CitizenAndOfficeFlowTests(PortalServer server)
             await page.GotoAsync("/office/dang-nhap");
             await page.GetByLabel("Tên đăng nhập").FillAsync(user);
             await page.GetByLabel("Mật khẩu").FillAsync("MotCua@2026");
-            await page.GetByLabel("Mã xác thực").FillAsync(OfficerCode.Next(user));
+            await page.GetByLabel("Mã xác thực").FillAsync(await OfficerCode.NextAsync(user));
             await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
             await page.GotoAsync($"/office/ho-so/{id}");
             return page;

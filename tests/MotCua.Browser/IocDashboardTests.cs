@@ -17,7 +17,7 @@ public partial class IocDashboardTests(PortalServer server)
         await page.GotoAsync("/office/dang-nhap");
         await page.GetByLabel("Tên đăng nhập").FillAsync("leader.demo");
         await page.GetByLabel("Mật khẩu").FillAsync("MotCua@2026");
-        await page.GetByLabel("Mã xác thực").FillAsync(OfficerCode.Next("leader.demo"));
+        await page.GetByLabel("Mã xác thực").FillAsync(await OfficerCode.NextAsync("leader.demo"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
         await page.GotoAsync("/office/ioc");
 

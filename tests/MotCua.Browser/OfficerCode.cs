@@ -5,23 +5,32 @@ namespace MotCua.Browser;
 
 /// <summary>
 /// The demo officers' TOTP code (README: the published demo secret) for the real server's clock.
-/// A code is accepted once, and the server also takes the next step's code (clock drift), so a
-/// second sign-in of the same officer within 30 seconds uses the next step instead of waiting.
+/// The server takes a code one step early or late (clock drift) and each step once only, in
+/// increasing order, so every sign-in of the same officer takes the next unused step; when both
+/// steps the server accepts now are used, it waits for the real clock to reach the next one (the
+/// server under test runs on real time, so there is no clock to move instead).
 /// </summary>
 public static class OfficerCode
 {
-    private static readonly Dictionary<string, int> SignIns = [];
-    private static readonly Lock Gate = new();
+    private const int StepSeconds = 30;
+    private static readonly Dictionary<string, long> LastStep = [];
+    private static readonly SemaphoreSlim Gate = new(1, 1);
 
-    public static string Next(string user)
+    public static async Task<string> NextAsync(string user)
     {
-        int ahead;
-        lock (Gate)
+        await Gate.WaitAsync();
+        try
         {
-            ahead = SignIns.GetValueOrDefault(user);
-            SignIns[user] = ahead + 1;
+            var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / StepSeconds;
+            var step = Math.Max(now, LastStep.GetValueOrDefault(user, now - 1) + 1);
+            if (step > now + 1)
+                await Task.Delay(TimeSpan.FromSeconds((step - 1) * StepSeconds - DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 1));
+            LastStep[user] = step;
+            return new Totp(Base32Encoding.ToBytes(DemoSecondFactor.Secret)).ComputeTotp(DateTimeOffset.FromUnixTimeSeconds(step * StepSeconds).UtcDateTime);
         }
-        var at = DateTime.UtcNow.AddSeconds(30 * Math.Min(ahead, 1));
-        return new Totp(Base32Encoding.ToBytes(DemoSecondFactor.Secret)).ComputeTotp(at);
+        finally
+        {
+            Gate.Release();
+        }
     }
 }

@@ -51,8 +51,15 @@ public sealed class DossierFormsHandler(AppDbContext db, TimeProvider time, Inst
     {
         var version = await db.ProcedureVersions.AsNoTracking().SingleAsync(v => v.Id == d.ProcedureVersionId, ct);
         var @case = version.Definition.Cases.FirstOrDefault(c => c.Code == d.CaseCode);
-        var documents = (@case?.Documents ?? []).Select((doc, i) => (IReadOnlyList<string>)[(i + 1).ToString(CultureInfo.InvariantCulture), doc.Name,
-            doc.Originals.ToString(CultureInfo.InvariantCulture), doc.Copies.ToString(CultureInfo.InvariantCulture)]).ToList();
+        // The receipt lists what was actually handed in, not the procedure's whole list, and names the
+        // receiving officer (Circular 03/2025/TT-VPCP Annex I Form 01; docs/domain/forms.md): the documents with a file attached.
+        var submitted = await db.DossierFiles.AsNoTracking().Where(f => f.DossierId == d.Id && f.Kind != DossierFileKind.Result && f.DocumentIndex != null)
+            .Select(f => f.DocumentIndex!.Value).Distinct().ToListAsync(ct);
+        var documents = (@case?.Documents ?? []).Select((doc, i) => (doc, i)).Where(x => submitted.Contains(x.i))
+            .Select((x, n) => (IReadOnlyList<string>)[(n + 1).ToString(CultureInfo.InvariantCulture), x.doc.Name,
+                x.doc.Originals.ToString(CultureInfo.InvariantCulture), x.doc.Copies.ToString(CultureInfo.InvariantCulture)]).ToList();
+        var receivedBy = d.ReceivedById is { } officer
+            ? await db.UserAccounts.AsNoTracking().Where(u => u.Id == officer).Select(u => u.FullName).SingleOrDefaultAsync(ct) : null;
         var blocks = new List<FormBlock>
         {
             new ParagraphBlock($"{h.Unit} tiếp nhận hồ sơ của:"),
@@ -66,7 +73,10 @@ public sealed class DossierFormsHandler(AppDbContext db, TimeProvider time, Inst
             blocks.Add(new FieldBlock("Người được ủy quyền", $"{d.RepresentativeName} ({d.AuthorisationDocument ?? "giấy ủy quyền"})"));
         blocks.Add(new FieldBlock("Nội dung yêu cầu giải quyết", d.ProcedureName));
         blocks.Add(new ParagraphBlock("Thành phần hồ sơ nộp gồm:", Bold: true));
-        blocks.Add(new TableBlock(["STT", "Tên giấy tờ", "Bản chính", "Bản sao"], documents, [0.1, 0.6, 0.15, 0.15]));
+        if (documents.Count > 0)
+            blocks.Add(new TableBlock(["STT", "Tên giấy tờ", "Bản chính", "Bản sao"], documents, [0.1, 0.6, 0.15, 0.15]));
+        else
+            blocks.Add(new ParagraphBlock("(Không có giấy tờ kèm theo.)"));
         blocks.Add(new FieldBlock("Số lượng hồ sơ", "01 bộ"));
         blocks.Add(new FieldBlock("Thời gian giải quyết hồ sơ theo quy định", CatalogDisplay.TimeLimit(DossierWorkflow.Limit(d))));
         blocks.Add(new FieldBlock("Thời gian nhận hồ sơ", Moment(d.ReceivedAt)));
@@ -74,7 +84,7 @@ public sealed class DossierFormsHandler(AppDbContext db, TimeProvider time, Inst
         blocks.Add(new FieldBlock("Đăng ký nhận kết quả tại", h.Unit));
         return new FormDocument(number, "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", PaperLayout.A5Portrait, h.Parent, h.Unit,
             $"Số: {d.Code![^4..]}/TN-TTPVHCC", h.PlaceAndDate, d.Code, blocks,
-            [new SignatureBox("NGƯỜI NỘP HỒ SƠ", "(Ký, ghi rõ họ tên)", d.ApplicantName), new SignatureBox("NGƯỜI TIẾP NHẬN", "(Ký, ghi rõ họ tên)")]);
+            [new SignatureBox("NGƯỜI NỘP HỒ SƠ", "(Ký, ghi rõ họ tên)", d.ApplicantName), new SignatureBox("NGƯỜI TIẾP NHẬN", "(Ký, ghi rõ họ tên)", receivedBy)]);
     }
 
     private async Task<FormDocument?> SupplementAsync(Dossier d, Header h, string number, CancellationToken ct)

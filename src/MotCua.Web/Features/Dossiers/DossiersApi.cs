@@ -39,6 +39,7 @@ public static class DossiersApi
         services.AddSingleton<TrackingHitWindows>();
         services.AddScoped<DossierFormsHandler>();
         services.AddScoped<DownloadFileHandler>();
+        services.AddScoped<PreviewFileHandler>();
         services.AddScoped<SaveDraftHandler>();
         var tracking = configuration.GetSection(TrackingOptions.Section).Get<TrackingOptions>() ?? new TrackingOptions();
         services.AddSingleton(tracking);
@@ -74,6 +75,7 @@ public static class DossiersApi
         g.MapGet("/{id:long}", GetDossierHandler.Endpoint).WithSummary("One dossier in full");
         g.MapPost("/", SubmitDossierHandler.Endpoint).WithSummary("Submit online (Idempotency-Key header)");
         g.MapGet("/{id:long}/files/{fileId:long}", DownloadFileHandler.Endpoint).WithSummary("Download a file of the dossier (hash checked, as attachment)");
+        g.MapGet("/{id:long}/files/{fileId:long}/preview", PreviewFileHandler.Endpoint).WithSummary("An officer's in-page preview of a PDF or image of the dossier (framed by the site only, audited)");
         g.MapGet("/{id:long}/result", DownloadResult.Endpoint).WithSummary("The result: the signed file, or a letter generated from the result metadata");
         g.MapGet("/{id:long}/forms/{number}", DossierFormsHandler.Endpoint).WithSummary("A form of the dossier as PDF: 01 receipt … 06 control sheet (2025 set)");
         app.MapGet("/api/registers/{year}", DossierRegister.Endpoint).WithTags("Dossiers").RequireAuthorization().WithSummary("The desk's dossier register (Form 07) of a year as PDF");

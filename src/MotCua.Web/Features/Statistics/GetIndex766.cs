@@ -188,7 +188,7 @@ public sealed class Index766Handler(AppDbContext db, CalendarProvider calendars,
         var parsed = Parse(period, VietnamTime.Today(time), out var error);
         if (parsed is null)
             return Problems.Validation("period", error!);
-        var (found, agencyId) = await AgencyTree.FindByCodeAsync(db, agency, ct);
+        var (found, agencyId) = await AgencyTree.FindAsync(db, agency, ct);
         if (!found)
             return Problems.NotFound(StatisticsRequest.UnknownAgency);
         return TypedResults.Ok(await handler.HandleAsync(parsed, agencyId, ct));

@@ -113,7 +113,7 @@ public sealed class IocHandler(AppDbContext db, IocQueries queries, TimeProvider
 
     public static async Task<IResult> Endpoint(string? agency, IocHandler handler, AppDbContext db, CancellationToken ct)
     {
-        var (found, agencyId) = await AgencyTree.FindByCodeAsync(db, agency, ct);
+        var (found, agencyId) = await AgencyTree.FindAsync(db, agency, ct);
         if (!found)
             return Problems.NotFound(StatisticsRequest.UnknownAgency);
         return TypedResults.Ok(await handler.HandleAsync(agencyId, ct));

@@ -66,8 +66,8 @@ public sealed class Report06aDossiersHandler(AppDbContext db)
     public async Task<Report06aDossiersResult> HandleAsync(Report06aDossiersRequest r, StatisticsAudience audience, CancellationToken ct)
     {
         var end = r.Period.EndUtc;
-        var (agencyFound, root) = await AgencyTree.FindByCodeAsync(db, r.Agency, ct);
-        var (competentFound, only) = await AgencyTree.FindByCodeAsync(db, r.CompetentAgency, ct);
+        var (agencyFound, root) = await AgencyTree.FindAsync(db, r.Agency, ct);
+        var (competentFound, only) = await AgencyTree.FindAsync(db, r.CompetentAgency, ct);
         if (!agencyFound || !competentFound)
             return new Report06aDossiersResult(null, UnknownAgency: true, OutsideAudience: false);
         // The audience holds every unit of its agencies, so a subtree is inside it when its root is (as StatisticsAudience.MayList).

@@ -25,11 +25,11 @@ public sealed record StatisticsScopeResult(StatisticsScope? Scope, IReadOnlyList
 /// Reads the query of every statistics endpoint and office report page, so that an API call and
 /// the page showing the same report accept and refuse the same input: one period rule
 /// (<see cref="ReportPeriod"/>: from and to as yyyy-MM-dd, the end not before the start, at most
-/// ten years), one agency filter (<see cref="AgencyTree.FindByCodeAsync"/>) and one export format list.
+/// ten years), one agency filter (<see cref="AgencyTree.FindAsync"/>) and one export format list.
 /// </summary>
 public static class StatisticsRequest
 {
-    public const string UnknownAgency = "Không có cơ quan với mã này.";
+    public const string UnknownAgency = "Không tìm thấy cơ quan với mã hoặc tên này; hãy chọn trong danh sách.";
     public const string ReportPeriodName = "Kỳ báo cáo";
     public const string EvaluationPeriodName = "Kỳ đánh giá";
 
@@ -56,7 +56,7 @@ public static class StatisticsRequest
         var period = q.Period(from, to, name);
         if (!q.Ok || period is not { } p)
             return new StatisticsScopeResult(null, q.Errors, name);
-        var (found, agencyId) = await AgencyTree.FindByCodeAsync(db, agency, ct);
+        var (found, agencyId) = await AgencyTree.FindAsync(db, agency, ct);
         return new StatisticsScopeResult(found ? new StatisticsScope(p, agencyId) : null, [], name);
     }
 

@@ -35,6 +35,12 @@ public sealed class InstallationOptions
     /// <summary>The portal's name, in every page title: "Cổng dịch vụ công tỉnh Lạng Sơn".</summary>
     public string PortalName { get; set; } = "";
 
+    /// <summary>
+    /// The agency that runs the one-stop service, named in the office header and on the help page:
+    /// "Trung tâm Phục vụ hành chính công tỉnh Lạng Sơn". The province's name stands in when empty.
+    /// </summary>
+    public string? AgencyName { get; set; }
+
     /// <summary>Address of the emblem shown beside the portal's name (e.g. "/img/quoc-huy.png" under wwwroot); none when empty.</summary>
     public string? EmblemPath { get; set; }
 
@@ -44,6 +50,9 @@ public sealed class InstallationOptions
     public string? Address { get; set; }
 
     public string? Email { get; set; }
+
+    /// <summary>Opening hours of the desks and the hotline, as the footer and the help page say them.</summary>
+    public string OfficeHours { get; set; } = "sáng 07:00–11:30, chiều 13:30–17:00, từ thứ Hai đến thứ Sáu (trừ ngày nghỉ lễ, Tết)";
 
     /// <summary>The province at the start of a line: "Tỉnh Lạng Sơn".</summary>
     public string ProvinceTitle => ProvinceName.Length == 0 ? "" : char.ToUpper(ProvinceName[0], CultureInfo.GetCultureInfo("vi-VN")) + ProvinceName[1..];

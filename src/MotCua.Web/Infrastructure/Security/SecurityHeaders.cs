@@ -19,6 +19,19 @@ public static class SecurityHeaders
     /// <summary>A PDF opened in the browser is drawn by its viewer, which a page's object-src 'none' would block.</summary>
     public const string PdfPolicy = "default-src 'self'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// An uploaded image or PDF previewed by an officer inside the dossier page: framed only by the
+    /// site's own pages, no script, no plugin other than the browser's PDF viewer, no form, no
+    /// network, and for images a sandbox (an opaque origin), so that even a file that is not what its
+    /// type says could not act as the site. The content type comes from the content, never from the upload.
+    /// </summary>
+    public const string ImagePreviewPolicy = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'; sandbox";
+
+    /// <summary>As <see cref="ImagePreviewPolicy"/> for a PDF, which the browser's viewer draws as an embedded object.</summary>
+    public const string PdfPreviewPolicy = "default-src 'none'; object-src 'self'; img-src 'self' data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+
+    private const string PreviewItem = "motcua.preview";
+
     public const string StaticFileCaching = "public, max-age=3600";
 
     public static IServiceCollection AddSecurityHeaders(this IServiceCollection services, IConfiguration configuration)
@@ -67,10 +80,23 @@ public static class SecurityHeaders
         return app;
     }
 
+    /// <summary>Marks the response as a preview to be framed by the site's own pages, with the policy for its type.</summary>
+    public static void ServeAsPreview(HttpContext context, bool pdf) => context.Items[PreviewItem] = pdf ? PdfPreviewPolicy : ImagePreviewPolicy;
+
     private static void Apply(HttpResponse response)
     {
         var headers = response.Headers;
         headers.XContentTypeOptions = "nosniff";
+        if (response.HttpContext.Items[PreviewItem] is string previewPolicy && response.StatusCode == StatusCodes.Status200OK)
+        {
+            headers.XFrameOptions = "SAMEORIGIN";
+            headers.ContentSecurityPolicy = previewPolicy;
+            headers["Cross-Origin-Resource-Policy"] = "same-origin";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers.CacheControl = "no-store";
+            headers.Pragma = "no-cache";
+            return;
+        }
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "same-origin";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Calendar;
 using MotCua.Core.Statistics;
 using MotCua.Web.Data;
@@ -17,6 +18,8 @@ public sealed class Index766Model(Index766Handler handler, AppDbContext db, Time
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
     [BindProperty(SupportsGet = true)] public string? Agency { get; set; }
     public Index766Response? Report { get; private set; }
+    /// <summary>What the agency field shows: the agency's name once found, else what was typed.</summary>
+    public string? AgencyInput { get; private set; }
     public string? Error { get; private set; }
     public IReadOnlyList<(string Group, string Value, string Label)> Options { get; private set; } = [];
 
@@ -35,13 +38,16 @@ public sealed class Index766Model(Index766Handler handler, AppDbContext db, Time
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
-        var (found, agencyId) = await AgencyTree.FindByCodeAsync(db, Agency, ct);
+        AgencyInput = Agency;
+        var (found, agencyId) = await AgencyTree.FindAsync(db, Agency, ct);
         if (!found)
         {
             Error = StatisticsRequest.UnknownAgency;
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
+        if (agencyId is { } id)
+            AgencyInput = await db.Agencies.AsNoTracking().Where(a => a.Id == id).Select(a => a.Name).FirstAsync(ct);
         Report = await handler.HandleAsync(period, agencyId, ct);
     }
 

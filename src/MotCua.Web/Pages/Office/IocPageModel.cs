@@ -23,6 +23,8 @@ public abstract class IocPageModel(IocHandler handler, AppDbContext db, IOptions
     [BindProperty(SupportsGet = true)] public string? Agency { get; set; }
     public IocResponse? Data { get; private set; }
     public string? AgencyName { get; private set; }
+    /// <summary>What the agency field shows: the agency's name once found, else what was typed.</summary>
+    public string? AgencyInput => AgencyName ?? Agency;
     public string? Error { get; private set; }
     /// <summary>The API response as JSON, exactly as the endpoint serialises it.</summary>
     public string InitialJson { get; private set; } = "";
@@ -30,15 +32,19 @@ public abstract class IocPageModel(IocHandler handler, AppDbContext db, IOptions
     public async Task OnGetAsync(CancellationToken ct)
     {
         Agency = string.IsNullOrWhiteSpace(Agency) ? null : Agency.Trim();
-        var (found, agencyId) = await AgencyTree.FindByCodeAsync(db, Agency, ct);
+        var (found, agencyId) = await AgencyTree.FindAsync(db, Agency, ct);
         if (!found)
         {
             Error = StatisticsRequest.UnknownAgency;
             Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
+        // A name was typed or picked: the links, the refresh and the wall screen carry the code from here on.
         if (agencyId is { } id)
-            AgencyName = await db.Agencies.AsNoTracking().Where(a => a.Id == id).Select(a => a.Name).FirstAsync(ct);
+        {
+            var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == id).Select(a => new { a.Code, a.Name }).FirstAsync(ct);
+            (Agency, AgencyName) = (agency.Code, agency.Name);
+        }
         Data = await handler.HandleAsync(agencyId, ct);
         InitialJson = JsonSerializer.Serialize(Data, json.Value.SerializerOptions);
     }

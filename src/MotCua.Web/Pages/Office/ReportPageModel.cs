@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Calendar;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Statistics;
@@ -17,6 +18,8 @@ public abstract class ReportPageModel(AppDbContext db, TimeProvider time) : Page
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
     [BindProperty(SupportsGet = true)] public string? Agency { get; set; }
+    /// <summary>What the agency field shows: the agency's name once found, else what was typed.</summary>
+    public string? AgencyInput { get; private set; }
     public string? Error { get; private set; }
     protected StatisticsAudience Audience { get; private set; } = StatisticsAudience.Province;
 
@@ -29,6 +32,7 @@ public abstract class ReportPageModel(AppDbContext db, TimeProvider time) : Page
         var today = VietnamTime.Today(time);
         From ??= IsoDate.Format(defaultFrom(today));
         To ??= IsoDate.Format(today);
+        AgencyInput = Agency;
         var parsed = await StatisticsRequest.ScopeAsync(db, new QueryParsing(), From, To, Agency, ct, periodName);
         if (parsed.Scope is null)
         {
@@ -37,6 +41,12 @@ public abstract class ReportPageModel(AppDbContext db, TimeProvider time) : Page
             return null;
         }
         Audience = await StatisticsAudience.OfAsync(db, User, ct);
+        // A name was typed or picked: the links and exports carry the code from here on.
+        if (parsed.Scope.AgencyId is { } id)
+        {
+            var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == id).Select(a => new { a.Code, a.Name }).FirstAsync(ct);
+            (Agency, AgencyInput) = (agency.Code, agency.Name);
+        }
         return parsed.Scope;
     }
 }

@@ -69,7 +69,32 @@ public class InstallationIdentityTests
         var home = await host.Client().GetStringAsync("/");
         Assert.Contains("– Cổng dịch vụ công tỉnh Lạng Sơn</title>", home, StringComparison.Ordinal);
         Assert.Contains("Tỉnh Lạng Sơn – MotCua", home, StringComparison.Ordinal);
-        // No contact configured in the demo: no empty contact line, no emblem.
+        // The demo shows Lạng Sơn's identity: an emblem (an original placeholder), the hotline, the help page.
+        Assert.Contains("<img class=\"brand-emblem\" src=\"/img/emblem-lang-son.svg\"", home, StringComparison.Ordinal);
+        Assert.Contains("Đường dây nóng: <a href=\"tel:02053810000\">0205 3 810 000</a>", home, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/tro-giup\">Trợ giúp, câu hỏi thường gặp</a>", home, StringComparison.Ordinal);
+        Assert.Contains("<link rel=\"icon\" href=\"/favicon.ico\"", home, StringComparison.Ordinal);
+
+        var help = await host.Client().GetStringAsync("/tro-giup");
+        Assert.Contains("<h1>Trợ giúp và câu hỏi thường gặp</h1>", help, StringComparison.Ordinal);
+        Assert.Contains("Trung tâm Phục vụ hành chính công tỉnh Lạng Sơn", help, StringComparison.Ordinal);
+        Assert.Contains("Làm sao để nộp hồ sơ trực tuyến?", help, StringComparison.Ordinal);
+
+        var icon = await host.Client().GetAsync("/favicon.ico");
+        Assert.Equal(HttpStatusCode.OK, icon.StatusCode);
+        Assert.Equal("image/x-icon", icon.Content.Headers.ContentType?.MediaType);
+        Assert.Equal([0, 0, 1, 0], (await icon.Content.ReadAsByteArrayAsync())[..4]);
+        var emblem = await host.Client().GetAsync("/img/emblem-lang-son.svg");
+        Assert.Equal(HttpStatusCode.OK, emblem.StatusCode);
+        Assert.DoesNotContain("<script", await emblem.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task NoContactConfigured_NoEmptyContactLine_NoEmblem()
+    {
+        await using var host = await WebHost.StartAsync(DatabaseKind.Sqlite, demoData: false,
+            new Dictionary<string, string> { ["Installation:EmblemPath"] = "", ["Installation:Hotline"] = "" });
+        var home = await host.Client().GetStringAsync("/");
         Assert.DoesNotContain("Đường dây nóng", home, StringComparison.Ordinal);
         Assert.DoesNotContain("brand-emblem", home, StringComparison.Ordinal);
     }

@@ -234,7 +234,7 @@ public class Index766ApiTests(DemoHosts hosts)
         // "2.1 = (đúng hạn + đang trong hạn) / tiếp nhận = 203 / 226 = 89,82% → 17,96/20 điểm", in Vietnamese number format.
         Assert.Contains($"2.1 = (đúng hạn + đang trong hạn) / tiếp nhận = {Input(onTime, "numerator").ToString("#,##0", vi)} / {Input(onTime, "denominator").ToString("#,##0", vi)} = "
             + $"{onTime.GetProperty("ratio").GetDecimal().ToString("0.00", vi)}% → {onTime.GetProperty("points").GetDecimal().ToString("0.00", vi)}/20 điểm", html, StringComparison.Ordinal);
-        Assert.Contains($"{api.GetProperty("province").GetProperty("points").GetDecimal().ToString("0.00", vi)} / 50 điểm", html, StringComparison.Ordinal);
+        Assert.Contains($"Được <strong>{api.GetProperty("province").GetProperty("points").GetDecimal().ToString("0.00", vi)}</strong> trên 50 điểm của các chỉ số tính được", html, StringComparison.Ordinal);
         Assert.Contains("Xếp hạng cơ quan", html, StringComparison.Ordinal);
         Assert.Contains(api.GetProperty("agencies")[0].GetProperty("name").GetString()!, html, StringComparison.Ordinal);
         Assert.Contains("Chỉ số chưa tính được", html, StringComparison.Ordinal);

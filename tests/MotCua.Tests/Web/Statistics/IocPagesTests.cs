@@ -65,7 +65,7 @@ public partial class IocPagesTests(DemoHosts hosts)
         Assert.Contains("&agency=SNNMT&figure=newOnline\"", scoped, StringComparison.Ordinal);
         var unknown = await leader.GetAsync("/office/ioc?agency=KHONG-CO");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
-        Assert.Contains("Không có cơ quan với mã này.", WebUtility.HtmlDecode(await unknown.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains("Không tìm thấy cơ quan với mã hoặc tên này; hãy chọn trong danh sách.", WebUtility.HtmlDecode(await unknown.Content.ReadAsStringAsync()), StringComparison.Ordinal);
 
         var handler = await SignInAsync(host, "handler.demo");
         foreach (var page in new[] { "/office/ioc", "/office/ioc/man-hinh" })

@@ -28,12 +28,14 @@ public partial class Report06aDossiersPageTests(DemoHosts hosts)
             var report = await api.GetFromJsonAsync<JsonElement>("/api/statistics/report-06a?" + query);
             var expectedRows = report.GetProperty("rows").EnumerateArray().Append(report.GetProperty("total")).ToList();
             var html = await leader.GetStringAsync("/office/bao-cao/06a?" + query);
-            var body = html[html.IndexOf("<tbody>", StringComparison.Ordinal)..html.IndexOf("</tbody>", StringComparison.Ordinal)];
-            var rows = Row().Matches(body).Select(m => Cell().Matches(m.Groups[1].Value).Select(c => c.Groups[1].Value.Trim()).ToList()).ToList();
+            // The page leads with the total, then one table per level of government (subtotal rows carry no links).
+            var rows = Row().Matches(html).Select(m => Cell().Matches(m.Groups[1].Value).Select(c => c.Groups[1].Value.Trim()).ToList()).Where(c => c.Count > 0).ToList();
             Assert.Equal(expectedRows.Count, rows.Count);
+            var byName = rows.ToDictionary(c => WebUtility.HtmlDecode(c[1]));
             var links = 0;
-            foreach (var (expected, cells) in expectedRows.Zip(rows))
+            foreach (var expected in expectedRows)
             {
+                var cells = byName[expected.GetProperty("agencyName").GetString()!];
                 var code = expected.GetProperty("agencyCode").GetString();
                 Assert.Equal(2 + Report06aFigurePredicates.Columns.Count, cells.Count);
                 foreach (var (figure, k) in Report06aFigurePredicates.Columns.Select((f, k) => (f, k + 2)))
@@ -126,7 +128,7 @@ public partial class Report06aDossiersPageTests(DemoHosts hosts)
             ("from=2026-02-01&to=2026-01-31&figure=received", "Đến ngày: Ngày kết thúc phải sau ngày bắt đầu."),
             ("from=2026-02-31&to=2026-03-31&figure=received", "Từ ngày: Ngày phải có dạng YYYY-MM-DD"),
             ("from=2026-01-01&to=2026-01-31&figure=received&page=-1", "Trang: Giá trị phải là số nguyên"),
-            ("from=2026-01-01&to=2026-01-31&figure=received&agency=KHONG-CO", "Không có cơ quan với mã này."),
+            ("from=2026-01-01&to=2026-01-31&figure=received&agency=KHONG-CO", "Không tìm thấy cơ quan với mã hoặc tên này; hãy chọn trong danh sách."),
         })
         {
             var response = await leader.GetAsync("/office/bao-cao/06a/ho-so?" + query);
@@ -155,10 +157,10 @@ public partial class Report06aDossiersPageTests(DemoHosts hosts)
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
 
-    [GeneratedRegex("<tr>(.*?)</tr>", RegexOptions.Singleline)]
+    [GeneratedRegex("<tr(?: class=\"report-total\")?>(.*?)</tr>", RegexOptions.Singleline)]
     private static partial Regex Row();
 
-    [GeneratedRegex("<td>(.*?)</td>", RegexOptions.Singleline)]
+    [GeneratedRegex("<t(?:d|h scope=\"row\")>(.*?)</t[dh]>", RegexOptions.Singleline)]
     private static partial Regex Cell();
 
     [GeneratedRegex("^<a href=\"(/office/bao-cao/06a/ho-so\\?[^\"]+)\" title=\"[^\"]*\">(\\d+)</a>$")]
