@@ -26,6 +26,7 @@ public static class SimulatorApp
         });
         app.MapSimulatorControl();
         // Each simulated system maps its own routes here (one file per system).
+        DvcqgFiles.DvcqgFilesSystem.MapDvcqgFiles(app);
         return app;
     }
 }

@@ -43,6 +43,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AuditEn
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Consultation> Consultations => Set<Consultation>();
     public DbSet<StatisticsCounter> StatisticsCounters => Set<StatisticsCounter>();
+    public DbSet<Features.Integrations.Population.PopulationLookup> PopulationLookups => Set<Features.Integrations.Population.PopulationLookup>();
     public DbSet<Features.Accounts.Security.AccountSecurity> AccountSecurity => Set<Features.Accounts.Security.AccountSecurity>();
     public DbSet<Features.Accounts.Security.RecoveryCode> RecoveryCodes => Set<Features.Accounts.Security.RecoveryCode>();
 
@@ -144,6 +145,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AuditEn
         });
         AuditModel.Configure(modelBuilder);
         DossierModel.Configure(modelBuilder);
+        Features.Integrations.DvcqgInbound.DvcqgInboundModel.Configure(modelBuilder);
+        Features.Integrations.Population.PopulationModel.Configure(modelBuilder);
         StatisticsCounter.Configure(modelBuilder);
         UserSession.Configure(modelBuilder);
         Features.Accounts.Security.AccountSecurityModel.Configure(modelBuilder);
