@@ -27,6 +27,7 @@ public static class SimulatorApp
         app.MapSimulatorControl();
         // Each simulated system maps its own routes here (one file per system).
         DvcqgFiles.DvcqgFilesSystem.MapDvcqgFiles(app);
+        Lgsp.LgspSystem.MapLgsp(app);
         return app;
     }
 }

@@ -14,8 +14,6 @@ namespace MotCua.Tests.Web.Integrations;
 public sealed class NationHosts : IAsyncLifetime
 {
     public const string InboundToken = "dvcqg-inbound-test-token-7c1f";
-    public const string LgspClientId = "motcua-test";
-    public const string LgspClientSecret = "lgsp-secret-test-2026";
     public const long MaxFileBytes = 64 * 1024;
 
     private readonly Dictionary<DatabaseKind, Task<WebHost>> _hosts = [];
@@ -43,8 +41,8 @@ public sealed class NationHosts : IAsyncLifetime
             ["Integrations:Dvcqg:FileTimeoutSeconds"] = "10",
             ["Integrations:Lgsp:TokenUrl"] = Simulator.Url("lgsp/token"),
             ["Integrations:Lgsp:BaseUrl"] = Simulator.Url("lgsp/"),
-            ["Integrations:Lgsp:ClientId"] = LgspClientId,
-            ["Integrations:Lgsp:ClientSecret"] = LgspClientSecret,
+            ["Integrations:Lgsp:ClientId"] = MotCua.Simulator.Lgsp.LgspSystem.ClientId,
+            ["Integrations:Lgsp:ClientSecret"] = MotCua.Simulator.Lgsp.LgspSystem.ClientSecret,
             ["Integrations:Lgsp:TimeoutSeconds"] = "10",
             ["Files:MaxFileBytes"] = MaxFileBytes.ToString(CultureInfo.InvariantCulture),
         };
