@@ -150,4 +150,41 @@ public sealed class PopulationLookupTests(NationHosts hosts) : IClassFixture<Nat
         await Problem.AssertAsync(await citizen.PostAsJsonAsync("/api/integrations/population/lookups", Dan), HttpStatusCode.Forbidden, "urn:motcua:problem:forbidden");
         await Problem.AssertAsync(await (await host.ClientAs("admin.demo")).PostAsJsonAsync("/api/integrations/population/lookups", Dan), HttpStatusCode.Forbidden, "urn:motcua:problem:forbidden");
     }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task CounterIntakeFilledFromTheDatabase_IsMarkedVerified_OnlyWithTheSameValues(DatabaseKind db)
+    {
+        var host = await hosts.Get(db);
+        var reception = await host.ClientAs("reception.demo");
+        var proof = (await LookupAsync(reception, Dan)).GetProperty("proof").GetString();
+        var detail = await reception.GetFromJsonAsync<JsonElement>($"/api/catalog/procedures/{DossierClient.Procedure}");
+        var @case = detail.GetProperty("definition").GetProperty("cases")[0];
+        async Task<bool> ReceiveAsync(string name, string? populationProof)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/dossiers/counter")
+            {
+                Content = JsonContent.Create(new
+                {
+                    procedureCode = DossierClient.Procedure,
+                    caseCode = @case.GetProperty("code").GetString(),
+                    channel = "InPerson",
+                    formData = DossierClient.FormDataFor(@case),
+                    applicant = new { type = "Citizen", name, idNumber = "020095000101", birthDate = "1995-02-03", phone = "0915000101", provinceCode = "20", communeCode = "06112", address = "Số 12 đường Lê Lợi, khối 3" },
+                    populationProof,
+                }),
+            };
+            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+            var response = await reception.SendAsync(request);
+            Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+            var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+            await using var scope = host.Scope();
+            return (await scope.ServiceProvider.GetRequiredService<AppDbContext>().Dossiers.AsNoTracking().SingleAsync(d => d.Id == id)).PopulationVerified;
+        }
+
+        Assert.True(await ReceiveAsync("Nông Văn Dân", proof));
+        Assert.False(await ReceiveAsync("Nông Văn Dũng", proof));
+        Assert.False(await ReceiveAsync("Nông Văn Dân", null));
+        Assert.False(await ReceiveAsync("Nông Văn Dân", proof + "x"));
+    }
 }
