@@ -28,6 +28,8 @@ public static class SimulatorApp
         app.MapSimulatorControl();
         // Each simulated system maps its own routes here (one file per system).
         Dvcqg.DvcqgRoutes.MapDvcqg(app);
+        DvcqgFiles.DvcqgFilesSystem.MapDvcqgFiles(app);
+        Lgsp.LgspSystem.MapLgsp(app);
         return app;
     }
 }

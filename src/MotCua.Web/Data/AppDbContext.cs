@@ -48,6 +48,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AuditEn
     public DbSet<Features.Integrations.Core.DossierSyncState> DossierSyncStates => Set<Features.Integrations.Core.DossierSyncState>();
     public DbSet<Consultation> Consultations => Set<Consultation>();
     public DbSet<StatisticsCounter> StatisticsCounters => Set<StatisticsCounter>();
+    public DbSet<Features.Integrations.Population.PopulationLookup> PopulationLookups => Set<Features.Integrations.Population.PopulationLookup>();
     public DbSet<Features.Accounts.Security.AccountSecurity> AccountSecurity => Set<Features.Accounts.Security.AccountSecurity>();
     public DbSet<Features.Accounts.Security.RecoveryCode> RecoveryCodes => Set<Features.Accounts.Security.RecoveryCode>();
     public DbSet<Features.Accounts.Security.Passkeys.Passkey> Passkeys => Set<Features.Accounts.Security.Passkeys.Passkey>();
@@ -151,6 +152,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AuditEn
         });
         AuditModel.Configure(modelBuilder);
         DossierModel.Configure(modelBuilder);
+        Features.Integrations.DvcqgInbound.DvcqgInboundModel.Configure(modelBuilder);
+        Features.Integrations.Population.PopulationModel.Configure(modelBuilder);
         StatisticsCounter.Configure(modelBuilder);
         UserSession.Configure(modelBuilder);
         CatalogStamp.Configure(modelBuilder);

@@ -28,6 +28,8 @@ public sealed class UserAccount
     public string? CommuneCode { get; set; }
     public string? Address { get; set; }
     public MotCua.Core.Catalog.ApplicantType? ApplicantType { get; set; }
+    /// <summary>When name, birth date and address were filled from the National Population Database (docs/integrations/lgsp-population.md).</summary>
+    public DateTime? PopulationVerifiedAt { get; set; }
     public DateTime CreatedAt { get; set; }
     public List<RoleAssignment> Roles { get; set; } = [];
 }

@@ -19,6 +19,8 @@ public sealed class Dossier
     public long Id { get; set; }
     /// <summary>Dossier code, assigned at reception (Circular 01/2018 art. 19); null while only submitted.</summary>
     public string? Code { get; set; }
+    /// <summary>The National Public Service Portal's code of a dossier submitted there (docs/integrations/dvcqg-inbound.md); null otherwise.</summary>
+    public string? NationalCode { get; set; }
     public DossierStatus Status { get; set; }
     public Channel Channel { get; set; }
     public bool IsDraft { get; set; }
@@ -56,6 +58,8 @@ public sealed class Dossier
     public string? RepresentativeIdNumber { get; set; }
     public string? RepresentativePhone { get; set; }
     public string? AuthorisationDocument { get; set; }
+    /// <summary>The applicant's data was filled from the National Population Database (docs/integrations/lgsp-population.md); feeds Decision 766 4.5.</summary>
+    public bool PopulationVerified { get; set; }
     /// <summary>Last four digits of the ID number and of the phone: the public tracking check values.</summary>
     public string? CheckIdLast4 { get; set; }
     public string? CheckPhoneLast4 { get; set; }

@@ -25,7 +25,8 @@ public sealed record IntakeRequest(string? ProcedureCode, string? CaseCode, stri
 public sealed class DossierIntake(AppDbContext db, CatalogIndex catalogIndex, PublishedVersions versions, FileStoreSizes sizes, TimeProvider time)
 {
     public async Task<(Dossier? Dossier, List<DossierFile> Files, List<FieldError> Errors)> PrepareAsync(
-        IntakeRequest request, Channel channel, DossierActor actor, bool requireDocuments, CancellationToken ct, long? draftId = null)
+        IntakeRequest request, Channel channel, DossierActor actor, bool requireDocuments, CancellationToken ct, long? draftId = null,
+        bool checkFormData = true)
     {
         var errors = new List<FieldError>();
         var today = VietnamTime.Today(time);
@@ -53,10 +54,11 @@ public sealed class DossierIntake(AppDbContext db, CatalogIndex catalogIndex, Pu
         if (competent is null)
             return (null, [], [new FieldError("procedureCode", "Chưa xác định được cơ quan có thẩm quyền giải quyết.")]);
 
-        // A draft may be incomplete; it is checked in full when submitted.
-        if (requireDocuments || draftId is null)
+        // A draft may be incomplete; it is checked in full when submitted. A dossier submitted on another
+        // system (checkFormData false) carries that system's data, not this procedure's form.
+        if (checkFormData && (requireDocuments || draftId is null))
             errors.AddRange(FormDataRules.Validate(@case.FormFields, request.FormData));
-        else if (request.FormData.ValueKind is not (JsonValueKind.Object or JsonValueKind.Undefined or JsonValueKind.Null) || request.FormData.GetRawText().Length > 65_536)
+        else if (checkFormData && (request.FormData.ValueKind is not (JsonValueKind.Object or JsonValueKind.Undefined or JsonValueKind.Null) || request.FormData.GetRawText().Length > 65_536))
             errors.Add(new FieldError("formData", "Dữ liệu tờ khai phải là một đối tượng, tối đa 64 KB."));
         var documents = request.Documents ?? [];
         var fileIds = documents.Select(d => d.FileId).Distinct().ToArray();

@@ -14,14 +14,15 @@ namespace MotCua.Web.Features.Dossiers;
 public sealed record ApplicantData(string? Type, string? Name, string? IdNumber, DateOnly? BirthDate, string? Phone, string? Email,
     string? ProvinceCode, string? CommuneCode, string? Address);
 public sealed record CounterIntakeRequest(string? ProcedureCode, string? CaseCode, string? Channel, ApplicantData? Applicant,
-    JsonElement FormData, IReadOnlyList<DocumentRef>? Documents, RepresentativeData? Representative);
+    JsonElement FormData, IReadOnlyList<DocumentRef>? Documents, RepresentativeData? Representative, string? PopulationProof = null);
 
 /// <summary>
 /// Walk-in (or postal) reception at a one-stop desk (Decree 61/2018 art. 17.1): a complete dossier
 /// is received at once (status 2) with its code and the appointment computed by the calendar; the
 /// 15:00 rule fixes when it must be forwarded (art. 18: same day, or the next working morning).
 /// </summary>
-public sealed class ReceiveAtCounterHandler(AppDbContext db, DossierIntake intake, CalendarProvider calendars, TimeProvider time)
+public sealed class ReceiveAtCounterHandler(AppDbContext db, DossierIntake intake, CalendarProvider calendars, TimeProvider time,
+    Integrations.Population.PopulationProofs populationProofs)
 {
     public async Task<(DossierReceipt? Receipt, IReadOnlyList<FieldError> Errors)> HandleAsync(CounterIntakeRequest request, string key, DossierActor actor, CancellationToken ct)
     {
@@ -65,6 +66,8 @@ public sealed class ReceiveAtCounterHandler(AppDbContext db, DossierIntake intak
         dossier.ApplicantProvinceCode = a.ProvinceCode;
         dossier.ApplicantCommuneCode = a.CommuneCode;
         dossier.ApplicantAddress = a.Address;
+        // Filled from the National Population Database and unchanged since (docs/integrations/lgsp-population.md#verified).
+        dossier.PopulationVerified = populationProofs.Confirms(request.PopulationProof, a.IdNumber, a.Name, a.BirthDate);
         dossier.CheckIdLast4 = TrackingCheck.LastFour(a.IdNumber);
         dossier.CheckPhoneLast4 = TrackingCheck.LastFour(a.Phone);
         dossier.IdempotencyKey = key;
