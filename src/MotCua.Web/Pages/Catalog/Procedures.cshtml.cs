@@ -42,6 +42,11 @@ public sealed class ProceduresModel(SearchProceduresHandler search, ListSectorsH
         Result = await search.HandleAsync(request, ct);
     }
 
+    /// <summary>How many filters besides the search words are in use.</summary>
+    public int FilterCount => new[] { Sector, Level, Agency, OnlineLevel }.Count(v => !string.IsNullOrWhiteSpace(v));
+
+    public string WithoutFilters => "/thu-tuc" + QueryString.Create("q", Q ?? "");
+
     public string PageLink(int page) => QueryString.Create(new Dictionary<string, string?>
     {
         ["q"] = Q,
