@@ -33,10 +33,12 @@ public class CitizenAndOfficeFlowTests(PortalServer server)
         await citizen.Locator("#f_businessLines").FillAsync("4711 | Bán lẻ lương thực, thực phẩm");
         await citizen.Locator("#f_investmentCapital").FillAsync("500000000");
         await citizen.Locator("#doc_0").SetInputFilesAsync(new FilePayload { Name = "giay-de-nghi.pdf", MimeType = "application/pdf", Buffer = Pdf });
+        await Assertions.Expect(citizen.Locator("#doc_0-status")).ToContainTextAsync("giay-de-nghi.pdf");
         await citizen.GetByRole(AriaRole.Button, new() { Name = "Gửi hồ sơ" }).ClickAsync();
         await Assertions.Expect(citizen.GetByText("Hồ sơ đã được gửi")).ToBeVisibleAsync();
+        var id = long.Parse(citizen.Url.Split('/')[^2], System.Globalization.CultureInfo.InvariantCulture);
+        await citizen.GotoAsync($"/ho-so-cua-toi/{id}");
         await Assertions.Expect(citizen.GetByText("Mới đăng ký")).ToBeVisibleAsync();
-        var id = long.Parse(citizen.Url.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
 
         // 3. The one-stop office receives, forwards, the department assigns, handles, approves; the result is returned.
         await ProcessAsync(id);

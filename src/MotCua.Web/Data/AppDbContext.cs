@@ -40,6 +40,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AuditEn
     public DbSet<Dossier> Dossiers => Set<Dossier>();
     public DbSet<DossierHistory> DossierHistory => Set<DossierHistory>();
     public DbSet<DossierFile> DossierFiles => Set<DossierFile>();
+    public DbSet<Features.Catalog.FormTemplate> FormTemplates => Set<Features.Catalog.FormTemplate>();
     public DbSet<SupplementRequest> SupplementRequests => Set<SupplementRequest>();
     public DbSet<DossierSequence> DossierSequences => Set<DossierSequence>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
@@ -63,6 +64,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AuditEn
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        Features.Catalog.FormTemplate.Configure(modelBuilder);
         modelBuilder.Entity<AdminUnit>(e =>
         {
             e.Property(x => x.Code).HasMaxLength(10);

@@ -49,6 +49,16 @@ public abstract class CookieSignInPage(SignInHandler signIn) : PageModel
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
         if (result.Status == SignInStatus.EnrolmentRequired)
             return LocalRedirect(MfaPage.Path);
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : Home);
+        return LocalRedirect(LocalReturn(ReturnUrl) ?? Home);
     }
+
+    /// <summary>
+    /// The return address if it is a path of this site ("/…", not "//host" or "/\host"), else null:
+    /// the place a citizen was going survives sign-up and sign-in without an open redirect.
+    /// </summary>
+    public static string? LocalReturn(string? url) =>
+        url is { Length: > 1 and <= 2000 } && url[0] == '/' && url[1] is not ('/' or '\\') && !url.Any(char.IsControl) ? url : null;
+
+    /// <summary>The sign-up link that keeps the return address.</summary>
+    public string SignUpLink => LocalReturn(ReturnUrl) is { } back ? "/dang-ky?returnUrl=" + Uri.EscapeDataString(back) : "/dang-ky";
 }

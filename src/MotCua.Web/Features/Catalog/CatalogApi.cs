@@ -18,6 +18,7 @@ public static class CatalogApi
         services.AddScoped<SearchProceduresHandler>();
         services.AddScoped<GetProcedureHandler>();
         services.AddScoped<ImportCatalogHandler>();
+        services.AddScoped<FormTemplatesHandler>();
         services.AddScoped<ExportCatalogHandler>();
         services.AddScoped<ListSectorsHandler>();
         services.AddScoped<AgencyKeyResolver>();
@@ -36,6 +37,12 @@ public static class CatalogApi
         group.MapGet("/export", async (ExportCatalogHandler handler, CancellationToken ct) =>
                 TypedResults.Json(await handler.HandleAsync(ct), CatalogJson.Indented))
             .WithSummary("Export the catalogue in force as motcua-catalog/1 JSON");
+        group.MapGet("/templates/{id:long}", FormTemplatesHandler.DownloadEndpoint)
+            .WithSummary("Download a form template file (as an attachment)");
+        group.MapPut("/templates", FormTemplatesHandler.PutEndpoint)
+            .RequireAuthorization(Permissions.CatalogManage)
+            .WithSummary("Put the file of a form template (multipart: title as the catalogue names it, file PDF/DOCX/XLSX)")
+            .DisableAntiforgery();
         group.MapPost("/import", ImportEndpoint)
             .RequireAuthorization(Permissions.CatalogManage)
             .WithSummary("Import a motcua-catalog/1 document; changed procedures get a new published version")

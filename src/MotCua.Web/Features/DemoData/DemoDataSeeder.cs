@@ -17,7 +17,7 @@ namespace MotCua.Web.Features.DemoData;
 /// on PostgreSQL (a production configuration) and never when DemoData:Enabled is false.
 /// </summary>
 public sealed class DemoDataSeeder(AppDbContext db, ImportCatalogHandler importer, IPasswordHasher<UserAccount> hasher,
-    CalendarProvider calendars, TotpAuthenticator totp, TimeProvider time, ILogger<DemoDataSeeder> log)
+    CalendarProvider calendars, TotpAuthenticator totp, TimeProvider time, ILogger<DemoDataSeeder> log, FormTemplatesHandler templates)
 {
     public const string DemoPassword = "MotCua@2026";
     /// <summary>Born in Lạng Sơn (020), female, 20th century (1), 1990.</summary>
@@ -42,7 +42,8 @@ public sealed class DemoDataSeeder(AppDbContext db, ImportCatalogHandler importe
         var result = await importer.HandleAsync(catalog, LangSonOrganization.Reorganisation, userId: null, ct);
         if (result.Errors.Count > 0)
             throw new InvalidOperationException("Demo catalogue is invalid: " + string.Join("; ", result.Errors.Take(5).Select(e => $"{e.Field}: {e.Message}")));
-        log.LogInformation("Demo catalogue: {Procedures} procedures; generating six months of demo dossiers", result.ProceduresCreated);
+        log.LogInformation("Demo catalogue: {Procedures} procedures, {Templates} form template files (placeholders); generating six months of demo dossiers",
+            result.ProceduresCreated, await DemoTemplates.SeedAsync(db, templates, ct));
         // Dossiers last: they need the catalogue, the agencies and the demo accounts.
         var dossiers = await DemoDossiers.GenerateAsync(db, await calendars.GetAsync(ct), time.GetUtcNow().UtcDateTime, ct: ct);
         log.LogInformation("Demo data loaded in {Seconds:0} s: {Procedures} procedures, {Dossiers} dossiers", watch.Elapsed.TotalSeconds, result.ProceduresCreated, dossiers);

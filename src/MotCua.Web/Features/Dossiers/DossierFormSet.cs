@@ -33,7 +33,7 @@ public static class DossierFormSet
 
     public static bool HasContent(Dossier d, DossierFormKind kind) => kind switch
     {
-        DossierFormKind.Receipt => d.Code is not null,
+        DossierFormKind.Receipt => d.Code is not null && d.ReceivedAt is not null,
         DossierFormKind.Supplement => d.SupplementCount > 0,
         DossierFormKind.Refusal => d.RefusalReason is not null || d.Status == DossierStatus.Refused,
         DossierFormKind.Apology => d.ExtensionCount > 0,

@@ -14,12 +14,31 @@ public static class FormFieldBinding
 {
     public const string Prefix = "f.";
 
-    public static JsonElement ToJson(IReadOnlyList<FormField> fields, Func<string, StringValues> posted)
+    /// <summary>The error path of a field, as <see cref="FormDataRules"/> names it.</summary>
+    public static string PathOf(string key) => "formData." + key;
+
+    public static JsonElement ToJson(IReadOnlyList<FormField> fields, Func<string, StringValues> posted) => ToJson(fields, posted, [], 2000);
+
+    /// <summary>
+    /// As above; a date may come as day, month and year fields (<see cref="DateFieldInput"/>), and a
+    /// date that is not usable is reported in <paramref name="errors"/> with a message naming the field.
+    /// </summary>
+    public static JsonElement ToJson(IReadOnlyList<FormField> fields, Func<string, StringValues> posted, List<FieldError> errors, int currentYear)
     {
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var field in fields)
         {
             var raw = posted(Prefix + field.Key).ToString().Trim();
+            if (field.Type == FormFieldType.Date && raw.Length == 0)
+            {
+                var (outcome, date) = DateFieldInput.Parse(posted(Prefix + field.Key + DateFieldInput.Day), posted(Prefix + field.Key + DateFieldInput.Month),
+                    posted(Prefix + field.Key + DateFieldInput.Year), currentYear);
+                if (date is { } d)
+                    values[field.Key] = d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                else if (outcome != DateFieldInput.Outcome.Empty)
+                    errors.Add(new FieldError("formData." + field.Key, DateFieldInput.Message(outcome, field.Label)));
+                continue;
+            }
             if (field.Type == FormFieldType.YesNo)
             {
                 if (raw.Length > 0)

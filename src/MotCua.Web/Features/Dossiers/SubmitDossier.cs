@@ -1,8 +1,10 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Calendar;
 using MotCua.Core.Catalog;
 using MotCua.Core.Dossiers;
 using MotCua.Web.Data;
+using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Notifications;
 using MotCua.Web.Infrastructure.Http;
 
@@ -17,8 +19,11 @@ public sealed record DossierReceipt(long Id, string? Code, int Status, string St
 /// Online submission by a signed-in applicant (docs/domain/dossier-handling.md#online-submission). Idempotent: the same Idempotency-Key
 /// returns the same receipt and creates nothing. The receipt is answered only after the dossier,
 /// its files, its history row and its notification are committed in one SaveChanges (docs/architecture.md#transactions).
+/// The dossier gets its code at once, from the receiving unit's daily sequence (Circular 01/2018 art. 19;
+/// docs/domain/codes.md#sequences), so the applicant can track it before an officer acts; the SMS and
+/// e-mail carry the code and the expected appointment (docs/domain/dossier-handling.md#online-submission).
 /// </summary>
-public sealed class SubmitDossierHandler(AppDbContext db, DossierIntake intake, TimeProvider time)
+public sealed class SubmitDossierHandler(AppDbContext db, DossierIntake intake, CalendarProvider calendars, TimeProvider time)
 {
     public async Task<(DossierReceipt? Receipt, IReadOnlyList<FieldError> Errors)> HandleAsync(
         SubmitDossierRequest request, string idempotencyKey, DossierActor actor, CancellationToken ct)
@@ -85,16 +90,26 @@ public sealed class SubmitDossierHandler(AppDbContext db, DossierIntake intake, 
             db.Dossiers.Add(dossier);
         DossierIntake.Attach(dossier, files);
         DossierWorkflow.Created(db, dossier, actor, now, "Nộp hồ sơ trực tuyến");
+        var calendar = await calendars.GetAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var unit = await db.Agencies.AsNoTracking().SingleAsync(x => x.Id == dossier.ReceivingAgencyId, ct);
+        dossier.Code = await DossierCodes.IssueAsync(db, unit.Qcvn102Code, now, ct);
+        var expected = ExpectedDue(calendar, dossier);
         NotificationOutboxHandler.Queue(db, now, dossier.ApplicantEmail, dossier.ApplicantPhone,
-            "Đã nhận hồ sơ trực tuyến",
-            $"Hồ sơ \"{dossier.ProcedureName}\" của bạn đã được gửi và đang chờ cán bộ tiếp nhận kiểm tra.", null);
+            $"Hồ sơ {dossier.Code} đã được gửi",
+            $"Hồ sơ \"{dossier.ProcedureName}\" đã được gửi tới {unit.Name} với mã {dossier.Code}. Cán bộ tiếp nhận sẽ kiểm tra và báo cho bạn. "
+            + (expected is { } due ? $"Hẹn trả kết quả dự kiến: {DossierWorkflow.Local(due).ToString("HH:mm 'ngày' dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)}. " : "")
+            + "Tra cứu bằng mã hồ sơ tại mục Tra cứu hồ sơ của Cổng dịch vụ công.", dossier.Code);
         try
         {
             await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
         }
         catch (DbUpdateException)
         {
-            // A concurrent retry with the same key won the unique index: answer its receipt.
+            // A concurrent retry with the same key won the unique index: the code goes back with the
+            // rollback, and the winner's receipt is the answer.
+            await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
             if (await ExistingAsync(actor.UserId, idempotencyKey, ct) is { } raced)
                 return (raced, []);
@@ -108,6 +123,16 @@ public sealed class SubmitDossierHandler(AppDbContext db, DossierIntake intake, 
         var found = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.OwnerAccountId == owner && d.IdempotencyKey == key, ct);
         return found is null ? null : Receipt(found);
     }
+
+    /// <summary>
+    /// The appointment the applicant can expect if the dossier is accepted as submitted: the clock as
+    /// at reception, started at the next working instant after submission (Decree 45/2020 art. 11:
+    /// dossiers submitted outside working hours count from the next working time). The binding
+    /// appointment is set when the officer accepts (docs/domain/deadlines.md#clock-start).
+    /// </summary>
+    public static DateTime? ExpectedDue(WorkingCalendar calendar, Dossier d) =>
+        d.NoAppointment || d.SubmittedAt is not { } submitted ? null
+            : DossierWorkflow.ToUtc(Deadline.Due(calendar, DossierWorkflow.Local(submitted), DossierWorkflow.Limit(d)));
 
     public static DossierReceipt Receipt(Dossier d) =>
         new(d.Id, d.Code, (int)d.Status, DossierStateMachine.VietnameseName(d.Status), d.SubmittedAt, d.ProcedureName);

@@ -34,7 +34,7 @@ public sealed class TrackDossierHandler(AppDbContext db, TrackingOptions options
 
     public async Task<TrackingAnswer> HandleAsync(string code, string? check, CancellationToken ct)
     {
-        var key = code.Trim().ToUpperInvariant();
+        var key = NormaliseCode(code);
         if (key.Length is 0 or > MaxCodeLength)
             return new TrackingAnswer(null, TrackingRefusal.None);
         var now = time.GetUtcNow().UtcDateTime;
@@ -58,6 +58,13 @@ public sealed class TrackDossierHandler(AppDbContext db, TrackingOptions options
             }
         }
     }
+
+    /// <summary>
+    /// A code as people copy or type it: any case, spaces or line breaks inside (from an SMS), and
+    /// the en or em dash a phone keyboard or word processor puts for "-" (docs/domain/codes.md#tracking-check).
+    /// </summary>
+    public static string NormaliseCode(string code) =>
+        new string(code.Where(c => !char.IsWhiteSpace(c)).Select(c => c is '\u2013' or '\u2014' or '\u2212' ? '-' : c).ToArray()).ToUpperInvariant();
 
     private async Task<TrackingAnswer> TryAsync(string key, string? check, CancellationToken ct)
     {

@@ -39,6 +39,11 @@ public sealed class ProceduresModel(CatalogIndex index, AppDbContext db) : PageM
         Result = SearchProceduresHandler.Search(catalog, request);
     }
 
+    /// <summary>How many filters besides the search words are in use.</summary>
+    public int FilterCount => new[] { Sector, Level, Agency, OnlineLevel }.Count(v => !string.IsNullOrWhiteSpace(v));
+
+    public string WithoutFilters => "/thu-tuc" + QueryString.Create("q", Q ?? "");
+
     public string PageLink(int page) => QueryString.Create(new Dictionary<string, string?>
     {
         ["q"] = Q,

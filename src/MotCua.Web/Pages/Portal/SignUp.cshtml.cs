@@ -27,6 +27,8 @@ public sealed class SignUpModel(SignUpHandler handler, AppDbContext db, Installa
     }
 
     [BindProperty] public InputModel Input { get; set; } = new();
+    /// <summary>Where the citizen was going before being asked to sign in; carried to the sign-in page (local paths only).</summary>
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     public IReadOnlyList<AdminUnit> Communes { get; private set; } = [];
     public IReadOnlyList<FieldError> Errors { get; private set; } = [];
 
@@ -46,8 +48,8 @@ public sealed class SignUpModel(SignUpHandler handler, AppDbContext db, Installa
             await LoadAsync(ct);
             return Page();
         }
-        TempData["Flash"] = "Đăng ký thành công. Mời bạn đăng nhập.";
-        return Redirect("/dang-nhap");
+        TempData["Flash"] = "Đăng ký thành công. Mời bạn đăng nhập để tiếp tục.";
+        return CookieSignInPage.LocalReturn(ReturnUrl) is { } back ? Redirect("/dang-nhap?returnUrl=" + Uri.EscapeDataString(back)) : Redirect("/dang-nhap");
     }
 
     private async Task LoadAsync(CancellationToken ct) =>

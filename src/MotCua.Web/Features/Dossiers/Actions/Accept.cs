@@ -5,7 +5,8 @@ namespace MotCua.Web.Features.Dossiers.Actions;
 
 /// <summary>
 /// Accept an online dossier (Decree 61/2018 art. 17.2; Decree 118/2025 art. 17): the code, the
-/// processing clock, and Form 01 by e-mail.
+/// processing clock (the binding appointment), and Form 01 by e-mail. The code was issued at
+/// submission (docs/domain/codes.md#sequences); a dossier submitted before that rule gets it here.
 /// </summary>
 public static class Accept
 {
@@ -14,7 +15,8 @@ public static class Accept
         var d = c.Dossier;
         DossierWorkflow.Apply(c.Db, d, DossierAction.Accept, c.Actor, c.NowUtc, "Tiếp nhận hồ sơ trực tuyến");
         var unit = await c.Db.Agencies.FindAsync([d.ReceivingAgencyId], ct) ?? throw new InvalidOperationException("Receiving agency missing.");
-        d.Code = await DossierCodes.IssueAsync(c.Db, unit.Qcvn102Code, c.NowUtc, ct);
+        // Online dossiers have had their code since submission; older ones get it now.
+        d.Code ??= await DossierCodes.IssueAsync(c.Db, unit.Qcvn102Code, c.NowUtc, ct);
         d.ReceivedById = c.Actor.UserId;
         DossierWorkflow.StartClock(d, c.Calendar, c.NowUtc);
         d.SupplementState = SupplementState.None;
