@@ -62,8 +62,12 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider t
     public static void Enqueue<T>(AppDbContext db, string type, T payload, DateTime now, string? target = null, string? orderingKey = null) =>
         db.OutboxMessages.Add(new OutboxMessage
         {
-            Type = type, Target = target ?? type, OrderingKey = orderingKey,
-            PayloadJson = JsonSerializer.Serialize(payload), CreatedAt = now, AvailableAt = now,
+            Type = type,
+            Target = target ?? type,
+            OrderingKey = orderingKey,
+            PayloadJson = JsonSerializer.Serialize(payload),
+            CreatedAt = now,
+            AvailableAt = now,
         });
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

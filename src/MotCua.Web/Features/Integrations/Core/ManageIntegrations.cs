@@ -43,8 +43,12 @@ public sealed class ManageIntegrationsHandler(AppDbContext db, CircuitBreakers b
         breakers.Reset(message.Target);
         db.AuditEntries.Add(new AuditEntry
         {
-            At = now, UserId = userId, Action = "integrations.resend", EntityType = "OutboxMessage",
-            EntityId = messageId.ToString(System.Globalization.CultureInfo.InvariantCulture), Details = message.Target,
+            At = now,
+            UserId = userId,
+            Action = "integrations.resend",
+            EntityType = "OutboxMessage",
+            EntityId = messageId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Details = message.Target,
         });
         await db.SaveChangesAsync(ct);
         return true;
