@@ -41,7 +41,7 @@ public static class DvcqgRoutes
                 "CapNhatTienDoHoSoMC" => SyncProgress(state, body),
                 "TraCuuHoSo" => Lookup(state, body),
                 "LayThuTuc" => Procedure(body),
-                "DongBoTrangThaiHoSo" => Answer(0, "Cập nhật trạng thái thành công"),
+                "DongBoTrangThaiHoSo" => StatusBack(state, body),
                 var other => Answer(-1, $"Không hỗ trợ dịch vụ '{other}'"),
             };
         });
@@ -60,6 +60,18 @@ public static class DvcqgRoutes
                 return updating ? Answer(-1, $"Hồ sơ {code} không tồn tại") : Answer(3, $"Hồ sơ {code} đã tồn tại");
         }
         return Answer(0, updating ? "Cập nhật hồ sơ thành công" : "Thêm mới hồ sơ thành công");
+    }
+
+    /// <summary>The status of a dossier DVCQG itself pushed to the province: filed under its national code, so progress can follow.</summary>
+    private static IResult StatusBack(DvcqgState state, JsonObject body)
+    {
+        if (body["data"] is not JsonObject data || data["MaHoSo"] is null || data["TrangThai"] is null)
+            return Answer(-1, "Thiếu MaHoSo hoặc TrangThai");
+        var item = (JsonObject)data.DeepClone();
+        item["TrangThaiHoSo"] = data["TrangThai"]!.DeepClone();
+        if (!state.Store((JsonObject)item.DeepClone(), updating: true, out _))
+            state.Store(item, updating: false, out _);
+        return Answer(0, "Cập nhật trạng thái thành công");
     }
 
     private static IResult SyncProgress(DvcqgState state, JsonObject body)

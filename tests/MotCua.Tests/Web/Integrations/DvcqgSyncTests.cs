@@ -50,12 +50,13 @@ public sealed class DvcqgSyncTests(DvcqgFixture fixture) : IClassFixture<DvcqgFi
 
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
-    public async Task OnlineDossier_SyncedFromAcceptance_EveryStepAndUpdatesAfterward(DatabaseKind db)
+    public async Task OnlineDossier_SyncedFromSubmission_EveryStepAndUpdatesAfterward(DatabaseKind db)
     {
         var host = await fixture.Get(db);
         var journey = await DossierJourney.SubmittedAsync(host);
-        // Submitted online without a code yet: nothing to file it under at DVCQG.
-        Assert.Null(await DvcqgFixture.StateAsync(host, journey.Id));
+        // An online dossier has its code from submission (docs/domain/codes.md), so DVCQG hears of it at once.
+        await DvcqgFixture.DrainAsync(host, journey.Id);
+        Assert.Equal("1", (string?)fixture.Record(db, await DvcqgFixture.CodeAsync(host, journey.Id))!.Dossier["TrangThaiHoSo"]);
         var reception = await host.ClientAs("reception.demo");
         await OkAsync(reception, journey.Id, "accept");
         await DvcqgFixture.DrainAsync(host, journey.Id);

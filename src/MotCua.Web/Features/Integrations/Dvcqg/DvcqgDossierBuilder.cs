@@ -13,7 +13,8 @@ namespace MotCua.Web.Features.Integrations.Dvcqg;
 /// </summary>
 public sealed class DvcqgDossierBuilder(AppDbContext db)
 {
-    public sealed record Snapshot(DvcqgDossier Dossier, IReadOnlyList<(long HistoryId, DvcqgProgress Item)> Progress);
+    /// <param name="NationalCode">The national code of a dossier DVCQG pushed to us; null for our own.</param>
+    public sealed record Snapshot(DvcqgDossier Dossier, IReadOnlyList<(long HistoryId, DvcqgProgress Item)> Progress, string? NationalCode);
 
     public async Task<Snapshot?> BuildAsync(long dossierId, long afterHistoryId, CancellationToken ct)
     {
@@ -34,7 +35,8 @@ public sealed class DvcqgDossierBuilder(AppDbContext db)
 
         var dossier = new DvcqgDossier
         {
-            MaHoSo = d.Code,
+            // A dossier pushed from DVCQG is known there by its national code (docs/integrations/dvcqg-inbound.md).
+            MaHoSo = d.NationalCode ?? d.Code,
             MaTTHC = d.ProcedureCode,
             TenTTHC = DvcqgFormat.Cut(d.ProcedureName, 1000),
             MaLinhVuc = sector?.SectorCode ?? "",
@@ -64,7 +66,7 @@ public sealed class DvcqgDossierBuilder(AppDbContext db)
             DinhDanhCHS = d.ApplicantIdNumber is { Length: 12 or 9 } id ? [new DvcqgIdentity(id.Length == 12 ? "1" : "2", id)] : [],
         };
         var progress = history.Select(h => (h.Id, new DvcqgProgress(
-            d.Code,
+            d.NationalCode ?? d.Code,
             DvcqgFormat.Cut(h.ActorName, 50),
             "",
             DvcqgFormat.Date(h.At),
@@ -73,7 +75,7 @@ public sealed class DvcqgDossierBuilder(AppDbContext db)
             DvcqgFormat.Number((int)h.ToStatus),
             DvcqgFormat.Date(h.At),
             DvcqgFormat.Date(h.StepDueAt)))).ToList();
-        return new Snapshot(dossier, progress);
+        return new Snapshot(dossier, progress, d.NationalCode);
     }
 
     /// <summary>LoaiDoiTuong: 1 citizen, 2 enterprise, 3 state agency, 4 other organisation.</summary>

@@ -42,11 +42,19 @@ public sealed class DvcqgSyncHandler(AppDbContext db, IDvcqgTransport transport,
         if (snapshot is null)
             return; // no code yet: nothing DVCQG could file it under
 
-        var data = new JsonArray(JsonSerializer.SerializeToNode(snapshot.Dossier, DvcqgFormat.Json));
-        var answer = await transport.CallAsync("DongBoHoSoMC", Fields(state.KnownByTarget, data), ct);
-        if (!state.KnownByTarget && answer.AlreadyExists)
-            answer = await transport.CallAsync("DongBoHoSoMC", Fields(true, data), ct);
-        Ensure("DongBoHoSoMC", answer);
+        if (snapshot.NationalCode is not null)
+        {
+            // DVCQG already holds a dossier it pushed to us: it hears its status, not an add (docs/integrations/dvcqg-inbound.md#status-back).
+            Ensure("DongBoTrangThaiHoSo", await transport.CallAsync("DongBoTrangThaiHoSo", StatusBack(snapshot.Dossier, await LocalCodeAsync(message.DossierId, ct)), ct));
+        }
+        else
+        {
+            var data = new JsonArray(JsonSerializer.SerializeToNode(snapshot.Dossier, DvcqgFormat.Json));
+            var answer = await transport.CallAsync("DongBoHoSoMC", Fields(state.KnownByTarget, data), ct);
+            if (!state.KnownByTarget && answer.AlreadyExists)
+                answer = await transport.CallAsync("DongBoHoSoMC", Fields(true, data), ct);
+            Ensure("DongBoHoSoMC", answer);
+        }
         var now = time.GetUtcNow().UtcDateTime;
         state.KnownByTarget = true;
         state.FirstSyncedAt ??= now;
@@ -82,6 +90,25 @@ public sealed class DvcqgSyncHandler(AppDbContext db, IDvcqgTransport transport,
 
     private Task<DossierSyncState?> StateAsync(long dossierId, CancellationToken ct) =>
         db.DossierSyncStates.SingleOrDefaultAsync(s => s.DossierId == dossierId && s.Target == DvcqgOptions.Target, ct);
+
+    private Task<string?> LocalCodeAsync(long dossierId, CancellationToken ct) =>
+        db.Dossiers.Where(d => d.Id == dossierId).Select(d => d.Code).SingleAsync(ct);
+
+    /// <summary><c>DongBoTrangThaiHoSo</c> with <c>type "2"</c>: the national code, ours beside it, and the status 1–10 as the dossier's.</summary>
+    private static JsonObject StatusBack(DvcqgDossier dossier, string? localCode) => new()
+    {
+        ["type"] = "2",
+        ["data"] = new JsonObject
+        {
+            ["MaHoSo"] = dossier.MaHoSo,
+            ["MaHoSoDonVi"] = localCode ?? "",
+            ["MaDoiTuong"] = "",
+            ["NoiDung"] = dossier.TrichYeuHoSo,
+            ["NgayXuLy"] = dossier.NgayKetThucXuLy is { Length: > 0 } ended ? ended : dossier.NgayTiepNhan,
+            ["TrangThai"] = dossier.TrangThaiHoSo,
+            ["TaiLieuXuLy"] = new JsonArray(),
+        },
+    };
 
     private static JsonObject Fields(bool updating, JsonArray data) =>
         new() { ["isUpdating"] = updating ? "True" : "False", ["data"] = data.DeepClone() };
