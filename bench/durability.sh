@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 REPO=$(pwd)
 PORT="${MOTCUA_PG_PORT:-55446}"
-ROOT="${MOTCUA_PG_ROOT:-/tmp/pg-durability}-fsync"
+ROOT="${MOTCUA_PG_ROOT:-$REPO/bench/.work/pg-durability}-fsync"
 TOTAL="${TOTAL:-2500}"
 # A free port of its own: a fixed one may be another benchmark's server on a shared machine.
 APP_PORT="${APP_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}"
@@ -17,7 +17,8 @@ URL="http://127.0.0.1:$APP_PORT"
 BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 RUN_AS=()
 if [ "$(id -u)" = "0" ]; then RUN_AS=(runuser -u postgres --); fi
-WORK=$(mktemp -d /tmp/motcua-durability-XXXXXX)
+mkdir -p "$REPO/bench/.work"
+WORK=$(mktemp -d "$REPO/bench/.work/durability-XXXXXX")
 ACKS="$WORK/acks.tsv"
 APP=""
 LOAD=""

@@ -4,10 +4,10 @@
 # given builds of the deployable, stops the cluster. Usage, from the repository root:
 #   dotnet build -c Release src/MotCua.Web && dotnet build -c Release bench/MotCua.Bench
 #   bash bench/province-bench.sh [label=path/to/MotCua.Web.dll ...]
-# e.g. before=/tmp/base/src/MotCua.Web/bin/Release/net10.0/MotCua.Web.dll after=src/MotCua.Web/bin/Release/net10.0/MotCua.Web.dll
+# e.g. before=../main-build/src/MotCua.Web/bin/Release/net10.0/MotCua.Web.dll after=src/MotCua.Web/bin/Release/net10.0/MotCua.Web.dll
 set -euo pipefail
 PORT="${MOTCUA_PG_PORT:-55445}"
-ROOT="${MOTCUA_PG_ROOT:-/tmp/pg-province-bench}"
+ROOT="${MOTCUA_PG_ROOT:-$(pwd)/bench/.work/pg-province-bench}"
 BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 RUN_AS=()
 if [ "$(id -u)" = "0" ]; then RUN_AS=(runuser -u postgres --); fi

@@ -26,7 +26,7 @@ public static class ProvinceBench
     public static async Task<int> RunAsync(string[] args, string root)
     {
         var server = Arg(args, "--pg") ?? "Host=127.0.0.1;Port=55445;Username=postgres";
-        var pgdata = Arg(args, "--pgdata") ?? "/tmp/pg-province-bench/data";
+        var pgdata = Arg(args, "--pgdata") ?? Path.Combine(root, "bench", ".work", "pg-province-bench", "data");
         var builds = args.Where(a => a.Contains('=', StringComparison.Ordinal) && !a.Contains(';', StringComparison.Ordinal) && !a.StartsWith("--", StringComparison.Ordinal))
             .Select(a => a.Split('=', 2)).Select(p => (Label: p[0], Dll: Path.GetFullPath(p[1]))).ToArray();
         if (builds.Length == 0)

@@ -17,7 +17,7 @@ namespace MotCua.Bench.Queues;
 /// through GET /api/dossiers (page 1, a deep page, search by code and by applicant, a status filter),
 /// the tab counts and the office page /office/ho-so itself, with a same-run baseline (a trivial
 /// endpoint). Usage, from the repository root:
-///   dotnet run -c Release --project bench/MotCua.Bench -- queues --provider postgres|sqlite --connection "…" --work /tmp/motcua-stats-… [--samples 30] [--label before]
+///   dotnet run -c Release --project bench/MotCua.Bench -- queues --provider postgres|sqlite --connection "…" --work bench/.work/stats-… [--samples 30] [--label before]
 /// `--work` is the kept folder (its data/keys decrypt the demo officers' second factor). Appends a table to bench/RESULTS.md.
 /// </summary>
 public static class QueueBench
