@@ -57,6 +57,10 @@ public static class DossierModel
             e.HasIndex(x => new { x.ReceivingAgencyId, x.Status, x.Id });
             e.HasIndex(x => new { x.CompetentAgencyId, x.Status, x.Id });
             e.HasIndex(x => new { x.CurrentAgencyId, x.Status, x.Id });
+            // "Due soon" and "overdue" per branch (migration 0020); PostgreSQL also has trigram indexes on the names there.
+            e.HasIndex(x => new { x.ReceivingAgencyId, x.Status, x.DueAt, x.Id });
+            e.HasIndex(x => new { x.CompetentAgencyId, x.Status, x.DueAt, x.Id });
+            e.HasIndex(x => new { x.CurrentAgencyId, x.Status, x.DueAt, x.Id });
             e.HasIndex(x => new { x.AssigneeId, x.Id });
             e.HasIndex(x => new { x.SupplementState, x.Id });
             e.HasOne<Agency>().WithMany().HasForeignKey(x => x.ReceivingAgencyId).OnDelete(DeleteBehavior.Restrict);

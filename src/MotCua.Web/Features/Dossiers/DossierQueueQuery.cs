@@ -78,11 +78,22 @@ public sealed class DossierQueueQuery(AppDbContext db, DossierActor actor, DateT
             _ => dossiers,
         };
         if (!string.IsNullOrWhiteSpace(filter.Text))
-        {
-            var text = filter.Text.Trim();
-            dossiers = dossiers.Where(d => d.Code == text || d.ApplicantName.Contains(text) || d.ProcedureName.Contains(text));
-        }
+            dossiers = Matching(dossiers, filter.Text.Trim());
         return dossiers;
+    }
+
+    /// <summary>
+    /// The code exactly, or the applicant's or the procedure's name containing the text in any case. On
+    /// PostgreSQL ILIKE, which the trigram indexes of migration 0020 answer (each arm of the OR is an index,
+    /// so the planner unites three index reads instead of reading the agency's dossiers); SQLite's LIKE
+    /// ignores the case of unaccented letters only. The text's own % and _ are literal.
+    /// </summary>
+    private IQueryable<Dossier> Matching(IQueryable<Dossier> dossiers, string text)
+    {
+        var pattern = "%" + text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal) + "%";
+        if (!db.Database.IsNpgsql())
+            return dossiers.Where(d => d.Code == text || EF.Functions.Like(d.ApplicantName, pattern, @"\") || EF.Functions.Like(d.ProcedureName, pattern, @"\"));
+        return dossiers.Where(d => d.Code == text || EF.Functions.ILike(d.ApplicantName, pattern, @"\") || EF.Functions.ILike(d.ProcedureName, pattern, @"\"));
     }
 
     private static IQueryable<long> Cut(IQueryable<Dossier> dossiers, int limit) => dossiers.OrderByDescending(d => d.Id).Select(d => d.Id).Take(limit);
