@@ -33,4 +33,24 @@ public class ProfileTests(DemoHosts hosts)
         Assert.Equal("moi@example.com", (await GetAsync(citizen, id)).GetProperty("applicantEmail").GetString());
         await Problem.AssertAsync(await (await host.ClientAs("reception.demo")).GetAsync("/api/accounts/me"), HttpStatusCode.NotFound, "urn:motcua:problem:not-found");
     }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task ProfilePage_OffersTheCommunesByName_AndKeepsTheChosenOne(DatabaseKind db)
+    {
+        var host = await hosts.Get(db);
+        var (_, phone, _) = await NewCitizenAsync(host);
+        var (browser, _) = await CookieSession.SignInAsync(host, "/dang-nhap", phone, TestAccounts.Password);
+        var page = await browser.GetStringAsync("/tai-khoan");
+        // The commune of sign-up (06112) is selected, shown by its name; no raw code box is left.
+        Assert.Matches("<option value=\"06112\" selected=\"selected\">[^<0-9]+</option>", page);
+        Assert.DoesNotContain("Mã xã, phường", page, StringComparison.Ordinal);
+        var token = await CookieSession.TokenAsync(browser, "/tai-khoan");
+        var saved = await browser.PostAsync("/tai-khoan", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["phone"] = phone, ["communeCode"] = "05983", ["address"] = "Ngõ 7", ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Matches("<option value=\"05983\" selected=\"selected\">[^<0-9]+</option>", await browser.GetStringAsync("/tai-khoan"));
+    }
 }
