@@ -5,7 +5,7 @@
 # (default 20,000 dossiers × 5 changes = 100,000 messages), the simulator's bare rate (baseline), the
 # drain and accept latency during it, checks per-dossier order, and appends the figures to bench/RESULTS.md.
 # Usage, from anywhere: bash bench/dvcqg-drain.sh [--dossiers 20000] [--workers 4] [--rounds 300]
-# (env: MOTCUA_PG_PORT, MOTCUA_PG_ROOT)
+#   [--writer app|sql] [--max-drain-minutes 10]   (env: MOTCUA_PG_PORT, MOTCUA_PG_ROOT; SKIP_BUILD=1 uses the last Release builds)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPO=$(pwd)
@@ -23,10 +23,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "== build (Release)" >&2
-dotnet build -c Release src/MotCua.Web >/dev/null
-dotnet build -c Release sim/MotCua.Simulator >/dev/null
-dotnet build -c Release bench/MotCua.Bench >/dev/null
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  echo "== build (Release)" >&2
+  dotnet build -c Release src/MotCua.Web >/dev/null
+  dotnet build -c Release sim/MotCua.Simulator >/dev/null
+  dotnet build -c Release bench/MotCua.Bench >/dev/null
+fi
 
 echo "== PostgreSQL on $PORT (fsync on), folder $ROOT" >&2
 if [ ! -f "$ROOT/data/PG_VERSION" ]; then

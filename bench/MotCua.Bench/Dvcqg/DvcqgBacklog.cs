@@ -85,6 +85,61 @@ internal static class DvcqgBacklog
         }
     }
 
+    /// <summary>
+    /// The same rows as <see cref="ChangeAsync"/>, written in bulk (for backlogs the app path would take too
+    /// long to write on a loaded machine): per dossier the five history rows DossierWorkflow.Transition
+    /// writes, its status and version, a sync state at change 5, and the five outbox messages
+    /// DossierSyncTracking queues (type, target, ordering key, payload by the app's own types), round by round.
+    /// </summary>
+    public static async Task WriteDirectAsync(string connectionString, IReadOnlyList<long> ids)
+    {
+        await using var c = new NpgsqlConnection(connectionString);
+        await c.OpenAsync();
+        var status = DossierStatus.Accepted;
+        var steps = new List<string>();
+        for (var n = 0; n < Actions.Length; n++)
+        {
+            var next = DossierStateMachine.Next(status, Actions[n]) ?? throw new InvalidOperationException("Not a valid action sequence.");
+            steps.Add(string.Create(CultureInfo.InvariantCulture, $"({n + 1}, '{Actions[n]}', '{DossierStateMachine.VietnameseName(Actions[n])}', {(int)status}, {(int)next})"));
+            status = next;
+        }
+        var ours = $"\"Code\" LIKE '{CodePrefix}%'";
+        await using (var tx = await c.BeginTransactionAsync())
+        {
+            await ExecuteAsync(c, $"""
+                INSERT INTO "DossierHistory" ("DossierId", "At", "ActorId", "ActorName", "Action", "ActionName", "FromStatus", "ToStatus", "Step", "FromAgencyId", "ToAgencyId", "ToUserId", "StepDueAt", "Note")
+                SELECT d."Id", now() + a.n * interval '1 second', NULL, 'Cán bộ thử tải', a.action, a.name, a.f, a.t, d."CurrentStep", d."CurrentAgencyId", d."CurrentAgencyId", NULL, d."StepDueAt", 'Thử tải liên thông'
+                FROM "Dossiers" d CROSS JOIN (VALUES {string.Join(", ", steps)}) a(n, action, name, f, t) WHERE d.{ours} ORDER BY a.n, d."Id"
+                """);
+            await ExecuteAsync(c, $"""UPDATE "Dossiers" SET "Status" = {(int)status}, "Version" = "Version" + {Actions.Length} WHERE {ours}""");
+            await ExecuteAsync(c, $"""
+                INSERT INTO "DossierSyncStates" ("DossierId", "Target", "ChangeSequence", "ChangedAt", "DeliveredSequence", "FailedSequence", "KnownByTarget", "LastSyncedHistoryId")
+                SELECT "Id", '{DvcqgOptions.Target}', {Actions.Length}, now(), 0, 0, false, 0 FROM "Dossiers" WHERE {ours}
+                """);
+            var now = DateTime.UtcNow;
+            await using (var copy = await c.BeginBinaryImportAsync("""COPY "OutboxMessages" ("Type", "Target", "OrderingKey", "PayloadJson", "CreatedAt", "AvailableAt", "Attempts", "Failed", "Version") FROM STDIN (FORMAT BINARY)"""))
+            {
+                for (var sequence = 1; sequence <= Actions.Length; sequence++)
+                    foreach (var id in ids)
+                    {
+                        await copy.StartRowAsync();
+                        await copy.WriteAsync(DvcqgSyncHandler.MessageType, NpgsqlTypes.NpgsqlDbType.Varchar);
+                        await copy.WriteAsync(DvcqgOptions.Target, NpgsqlTypes.NpgsqlDbType.Varchar);
+                        await copy.WriteAsync(DossierSyncTracking.OrderingKey(id), NpgsqlTypes.NpgsqlDbType.Varchar);
+                        await copy.WriteAsync(JsonSerializer.Serialize(new DossierSyncMessage(id, sequence)), NpgsqlTypes.NpgsqlDbType.Text);
+                        await copy.WriteAsync(now, NpgsqlTypes.NpgsqlDbType.TimestampTz);
+                        await copy.WriteAsync(now, NpgsqlTypes.NpgsqlDbType.TimestampTz);
+                        await copy.WriteAsync(0, NpgsqlTypes.NpgsqlDbType.Integer);
+                        await copy.WriteAsync(false, NpgsqlTypes.NpgsqlDbType.Boolean);
+                        await copy.WriteAsync(0L, NpgsqlTypes.NpgsqlDbType.Bigint);
+                    }
+                await copy.CompleteAsync();
+            }
+            await tx.CommitAsync();
+        }
+        await ExecuteAsync(c, """VACUUM (ANALYZE) "DossierHistory" """);
+    }
+
     /// <summary>The body the dispatcher would send for one of these dossiers as an add (the app's builder and wire format), for the baseline.</summary>
     public static async Task<JsonObject> AddBodyAsync(DbContextOptions<AppDbContext> options, long dossierId, string unitCode)
     {

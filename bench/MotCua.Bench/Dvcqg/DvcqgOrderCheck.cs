@@ -15,6 +15,7 @@ internal sealed record OrderCheckResult(int Dossiers, int Violations, string? Fi
 /// are exactly the dossier's history rows in the order written (status and time), and the last
 /// DongBoHoSoMC carries the dossier's final status. From the database: within each ordering key the
 /// messages were delivered in id order, none is left undelivered, every sync state is delivered up to its last change.
+/// The recorded requests are checked for the dossiers whose sync state is delivered up to its last change (all of them after a full drain).
 /// </summary>
 internal static class DvcqgOrderCheck
 {
@@ -49,6 +50,7 @@ internal static class DvcqgOrderCheck
         var expected = new Dictionary<string, (string Status, List<(string Status, string At)> History)>(StringComparer.Ordinal);
         await using (var command = new NpgsqlCommand($"""
             SELECT d."Code", d."Status", h."ToStatus", h."At" FROM "Dossiers" d JOIN "DossierHistory" h ON h."DossierId" = d."Id"
+            JOIN "DossierSyncStates" s ON s."DossierId" = d."Id" AND s."Target" = 'dvcqg' AND s."DeliveredSequence" >= s."ChangeSequence"
             WHERE d."Code" LIKE '{DvcqgBacklog.CodePrefix}%' ORDER BY d."Id", h."Id"
             """, c))
         await using (var reader = await command.ExecuteReaderAsync())
