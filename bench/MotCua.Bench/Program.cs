@@ -19,6 +19,8 @@ if (args.Length > 0 && args[0] == "statistics")
     return await StatisticsBench.RunAsync(args[1..], root);
 if (args.Length > 0 && args[0] == "outbox")
     return await OutboxBench.RunAsync(args[1..], root);
+if (args.Length > 0 && args[0] == "dvcqg-drain")
+    return await MotCua.Bench.Dvcqg.DvcqgDrainBench.RunAsync(args[1..], root);
 if (args.Length > 0 && args[0] == "durability-load")
     return await DurabilityLoad.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "queues")
