@@ -30,6 +30,7 @@ public static class SimulatorApp
         Dvcqg.DvcqgRoutes.MapDvcqg(app);
         DvcqgFiles.DvcqgFilesSystem.MapDvcqgFiles(app);
         Lgsp.LgspSystem.MapLgsp(app);
+        Vneid.OidcProviderSystem.MapVneid(app);
         return app;
     }
 }

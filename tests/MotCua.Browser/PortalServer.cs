@@ -8,15 +8,19 @@ namespace MotCua.Browser;
 /// <summary>
 /// The real deployable, started as its own process on a free loopback port with a fresh embedded
 /// database and the demo data (as the README's first command does), and Debian's Chromium driven by
-/// Playwright. Never a downloaded browser: the executable is /usr/bin/chromium (MOTCUA_CHROMIUM overrides).
+/// Playwright; its VNeID sign-in points at the simulator of the external systems, started in this
+/// process. Never a downloaded browser: the executable is /usr/bin/chromium (MOTCUA_CHROMIUM overrides).
 /// </summary>
 public sealed class PortalServer : IAsyncLifetime
 {
     private Process? _process;
     private string? _folder;
     private IPlaywright? _playwright;
+    private Microsoft.AspNetCore.Builder.WebApplication? _simulator;
 
     public string BaseUrl { get; private set; } = "";
+    /// <summary>The simulator of the external systems (in this process); the portal's VNeID sign-in points at it.</summary>
+    public string SimulatorUrl { get; private set; } = "";
     public IBrowser Browser { get; private set; } = null!;
 
     public async Task InitializeAsync()
@@ -36,6 +40,10 @@ public sealed class PortalServer : IAsyncLifetime
             RedirectStandardError = true,
         };
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        await StartSimulatorAsync();
+        info.Environment["Authentication__VNeID__Authority"] = SimulatorUrl + "/vneid";
+        info.Environment["Authentication__VNeID__ClientId"] = MotCua.Simulator.Vneid.OidcProviderProfile.Vneid.ClientId;
+        info.Environment["Authentication__VNeID__ClientSecret"] = MotCua.Simulator.Vneid.OidcProviderProfile.Vneid.ClientSecret;
         _process = Process.Start(info)!;
         _process.OutputDataReceived += (_, _) => { };
         _process.ErrorDataReceived += (_, _) => { };
@@ -72,6 +80,11 @@ public sealed class PortalServer : IAsyncLifetime
         if (Browser is not null)
             await Browser.DisposeAsync();
         _playwright?.Dispose();
+        if (_simulator is not null)
+        {
+            await _simulator.StopAsync();
+            await _simulator.DisposeAsync();
+        }
         if (_process is { HasExited: false })
         {
             _process.Kill(entireProcessTree: true);
@@ -93,6 +106,14 @@ public sealed class PortalServer : IAsyncLifetime
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
+    }
+
+    private async Task StartSimulatorAsync()
+    {
+        var port = FreePort();
+        SimulatorUrl = $"http://127.0.0.1:{port}";
+        _simulator = MotCua.Simulator.SimulatorApp.Build([], SimulatorUrl);
+        await _simulator.StartAsync();
     }
 
     private static string WebAssembly()

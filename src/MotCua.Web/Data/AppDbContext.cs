@@ -91,6 +91,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AuditEn
         {
             e.Property(x => x.UserName).HasMaxLength(100);
             e.HasIndex(x => x.UserName).IsUnique();
+            e.Property(x => x.EidProvider).HasMaxLength(20);
             e.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(x => x.Roles).WithOne().HasForeignKey(r => r.UserAccountId).OnDelete(DeleteBehavior.Cascade);
         });

@@ -6,19 +6,20 @@ using MotCua.Web.Infrastructure.Http;
 namespace MotCua.Web.Features.Accounts;
 
 public sealed record ProfileResponse(string UserName, string FullName, string? Phone, string? Email, string? PersonalId, DateOnly? BirthDate,
-    string? ProvinceCode, string? CommuneCode, string? Address);
+    string? ProvinceCode, string? CommuneCode, string? Address, string? IdentityVerifiedBy = null);
 public sealed record UpdateProfileRequest(string? Phone, string? Email, string? CommuneCode, string? Address);
 
 /// <summary>
 /// The applicant's own profile, prefilled into new dossiers. Contact details and address can be
-/// changed; name, ID number and birth date are identity data and stay as registered (a later
-/// national e-ID login will verify them). Dossiers already submitted keep their own copy.
+/// changed; name, ID number and birth date are identity data and stay as registered
+/// (a sign-in with VNeID or the DVCQG account replaces name and birth date with the verified ones and sets
+/// IdentityVerifiedBy, docs/integrations/vneid.md). Dossiers already submitted keep their own copy.
 /// </summary>
 public sealed class ProfileHandler(AppDbContext db)
 {
     public async Task<ProfileResponse?> GetAsync(long userId, CancellationToken ct) =>
         await db.UserAccounts.AsNoTracking().Where(u => u.Id == userId && u.Kind == AccountKind.Applicant)
-            .Select(u => new ProfileResponse(u.UserName, u.FullName, u.Phone, u.Email, u.PersonalId, u.BirthDate, u.ProvinceCode, u.CommuneCode, u.Address))
+            .Select(u => new ProfileResponse(u.UserName, u.FullName, u.Phone, u.Email, u.PersonalId, u.BirthDate, u.ProvinceCode, u.CommuneCode, u.Address, u.EidProvider))
             .SingleOrDefaultAsync(ct);
 
     public async Task<IReadOnlyList<FieldError>> UpdateAsync(long userId, UpdateProfileRequest r, CancellationToken ct)

@@ -33,7 +33,7 @@ public sealed class SignInHandler(AppDbContext db, CredentialCheck check)
     public async Task<ClaimsPrincipal?> PrincipalAsync(long userId, string scheme, CancellationToken ct) =>
         await db.UserAccounts.Include(u => u.Roles).SingleOrDefaultAsync(u => u.Id == userId && u.Active, ct) is { } account ? Principal(account, scheme) : null;
 
-    private static ClaimsPrincipal Principal(UserAccount account, string scheme)
+    internal static ClaimsPrincipal Principal(UserAccount account, string scheme)
     {
         var claims = new List<Claim>
         {

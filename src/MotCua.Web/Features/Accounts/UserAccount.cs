@@ -30,6 +30,10 @@ public sealed class UserAccount
     public MotCua.Core.Catalog.ApplicantType? ApplicantType { get; set; }
     /// <summary>When name, birth date and address were filled from the National Population Database (docs/integrations/lgsp-population.md).</summary>
     public DateTime? PopulationVerifiedAt { get; set; }
+    /// <summary>When a sign-in with the national e-ID provider last confirmed ID number, name and birth date (docs/integrations/vneid.md).</summary>
+    public DateTime? EidVerifiedAt { get; set; }
+    /// <summary>Which provider did: "vneid" or "dvcqg".</summary>
+    public string? EidProvider { get; set; }
     public DateTime CreatedAt { get; set; }
     public List<RoleAssignment> Roles { get; set; } = [];
 }

@@ -1,0 +1,4 @@
+-- 0018: applicants who sign in with VNeID or the DVCQG account are marked verified by that provider
+-- (docs/integrations/vneid.md).
+ALTER TABLE "UserAccounts" ADD COLUMN "EidVerifiedAt" TEXT NULL;
+ALTER TABLE "UserAccounts" ADD COLUMN "EidProvider" TEXT NULL;
