@@ -35,17 +35,23 @@ public static class DvcqgRoutes
             }
             if (!state.IsValid(body["session"]?.GetValue<string>()))
                 return Answer(-1, "Session không hợp lệ hoặc đã hết hạn");
-            return (body["service"]?.GetValue<string>()) switch
-            {
-                "DongBoHoSoMC" => SyncDossiers(state, body),
-                "CapNhatTienDoHoSoMC" => SyncProgress(state, body),
-                "TraCuuHoSo" => Lookup(state, body),
-                "LayThuTuc" => Procedure(body),
-                "DongBoTrangThaiHoSo" => StatusBack(state, body),
-                var other => Answer(-1, $"Không hỗ trợ dịch vụ '{other}'"),
-            };
+            return Dispatch(state, body);
         });
     }
+
+    /// <summary>
+    /// Runs one service on the portal's state, once the caller is authenticated: by its own session here, or by
+    /// the LGSP's bearer token when the LGSP proxies the call (docs/integrations/simulator.md#lgsp-dvcqg-proxy).
+    /// </summary>
+    public static IResult Dispatch(DvcqgState state, JsonObject body) => (body["service"]?.GetValue<string>()) switch
+    {
+        "DongBoHoSoMC" => SyncDossiers(state, body),
+        "CapNhatTienDoHoSoMC" => SyncProgress(state, body),
+        "TraCuuHoSo" => Lookup(state, body),
+        "LayThuTuc" => DvcqgProcedures.Answer(body),
+        "DongBoTrangThaiHoSo" => StatusBack(state, body),
+        var other => Answer(-1, $"Không hỗ trợ dịch vụ '{other}'"),
+    };
 
     private static IResult SyncDossiers(DvcqgState state, JsonObject body)
     {
@@ -91,26 +97,7 @@ public static class DvcqgRoutes
         return Results.Json(new JsonObject { ["error_code"] = 0, ["message"] = "Thành công", ["result"] = found }, DvcqgState.Json);
     }
 
-    /// <summary>A fixed sample procedure for any code (the shape of <c>LayThuTuc</c>'s result).</summary>
-    private static IResult Procedure(JsonObject body)
-    {
-        var code = body["maTTHC"]?.GetValue<string>() ?? "";
-        var result = new JsonObject
-        {
-            ["MATTHC"] = code,
-            ["TENTTHC"] = $"Thủ tục mẫu {code}",
-            ["LINHVUCTHUCHIEN"] = new JsonArray(new JsonObject { ["MALINHVUC"] = "LV01", ["TENLINHVUC"] = "Lĩnh vực mẫu" }),
-            ["CACHTHUCTHUCHIEN"] = new JsonArray(new JsonObject
-            {
-                ["KENH"] = "1",
-                ["THOIGIAN"] = new JsonArray(new JsonObject { ["THOIGIANGIAIQUYET"] = "5", ["DONVITINH"] = "Ngày làm việc", ["MOTA"] = "", ["PHILEPHI"] = new JsonArray() }),
-            }),
-            ["COQUANTHUCHIEN"] = new JsonArray(new JsonObject { ["MADONVI"] = "000.00.00.H39", ["TENDONVI"] = "Cơ quan mẫu" }),
-        };
-        return Results.Json(new JsonObject { ["error_code"] = 0, ["message"] = "Thành công", ["result"] = new JsonArray(result) }, DvcqgState.Json);
-    }
-
-    private static IResult Answer(int code, string message) =>
+    internal static IResult Answer(int code, string message) =>
         Results.Json(new JsonObject { ["error_code"] = code, ["message"] = message }, DvcqgState.Json);
 
     private static async Task<JsonObject?> ReadAsync(HttpRequest request)

@@ -9,7 +9,7 @@ namespace MotCua.Simulator.Lgsp;
 /// The provincial LGSP (docs/integrations/lgsp-population.md): an OAuth2 client-credentials token endpoint
 /// (<c>POST /lgsp/token</c>, form <c>grant_type=client_credentials&amp;client_id&amp;client_secret</c>) and, behind the
 /// bearer token, the National Population Database lookup (<c>POST /lgsp/dancu/TraCuuThongTinCongDan</c>) over a
-/// fixed set of simulated citizens (<see cref="SimulatedCitizens"/>).
+/// fixed set of simulated citizens (<see cref="SimulatedCitizens"/>), and the LGSP's proxy to DVCQG (<see cref="LgspDvcqgProxy"/>).
 /// Control: <c>POST /_sim/lgsp/expire-tokens</c> makes every token issued so far expired (the next call with
 /// one gets 401); flag <c>lgsp:token-seconds</c> sets the <c>expires_in</c> of new tokens (default 3600).
 /// </summary>
@@ -47,10 +47,12 @@ internal static class LgspSystem
             tokens.Issued[token] = DateTimeOffset.UtcNow.AddSeconds(seconds);
             return Results.Json(new Dictionary<string, object> { ["access_token"] = token, ["token_type"] = "Bearer", ["expires_in"] = seconds, ["scope"] = "default" });
         });
+        bool Valid(string token) => tokens.Issued.TryGetValue(token, out var expires) && expires > DateTimeOffset.UtcNow;
+        app.MapLgspDvcqgProxy(Valid, status => OAuthError("invalid_token", status));
         app.MapPost("/lgsp/dancu/TraCuuThongTinCongDan", async (HttpRequest request) =>
         {
             var header = request.Headers.Authorization.ToString();
-            if (!header.StartsWith("Bearer ", StringComparison.Ordinal) || !tokens.Issued.TryGetValue(header[7..], out var expires) || expires <= DateTimeOffset.UtcNow)
+            if (!header.StartsWith("Bearer ", StringComparison.Ordinal) || !Valid(header[7..]))
                 return OAuthError("invalid_token", 401);
             JsonElement body;
             try

@@ -19,7 +19,7 @@ namespace MotCua.Tests.Web.Integrations;
 /// The DVCQG simulator on a free port and, per database kind, one demo host configured to sync to it.
 /// Tests of a class run one after another; each resets the simulator's faults and the host's breaker.
 /// </summary>
-public sealed class DvcqgFixture : IAsyncLifetime
+public class DvcqgFixture : IAsyncLifetime
 {
     private readonly Dictionary<DatabaseKind, Task<WebHost>> _hosts = [];
     private readonly Lock _gate = new();
@@ -35,7 +35,7 @@ public sealed class DvcqgFixture : IAsyncLifetime
             _simulators[kind] = await SimulatorHost.StartAsync();
     }
 
-    public Dictionary<string, string> Settings(DatabaseKind kind) => new()
+    public virtual Dictionary<string, string> Settings(DatabaseKind kind) => new()
     {
         ["Integrations:Dvcqg:AuthUrl"] = Sim(kind).Url("dvcqg/auth"),
         ["Integrations:Dvcqg:ServiceUrl"] = Sim(kind).Url("dvcqg/service"),
@@ -56,6 +56,7 @@ public sealed class DvcqgFixture : IAsyncLifetime
         }
         var started = await host;
         Sim(kind).State.SetFault("dvcqg", FaultMode.None);
+        Sim(kind).State.SetFault("lgsp", FaultMode.None);
         Sim(kind).State.SetFlag(DvcqgRoutes.ExpireSessionFlag, null);
         started.Services.GetRequiredService<CircuitBreakers>().Reset(DvcqgOptions.Target);
         return started;

@@ -159,7 +159,7 @@ public sealed class DvcqgSyncTests(DvcqgFixture fixture) : IClassFixture<DvcqgFi
     }
 
     /// <summary>Each progress item DVCQG holds is one history row, in order, with the dossier's own status 1–10.</summary>
-    private static async Task AssertProgressMatchesHistoryAsync(WebHost host, long id, DvcqgRecord record)
+    internal static async Task AssertProgressMatchesHistoryAsync(WebHost host, long id, DvcqgRecord record)
     {
         await using var scope = host.Scope();
         var dbc = scope.ServiceProvider.GetRequiredService<AppDbContext>();

@@ -21,7 +21,7 @@ public static class IntegrationsSetup
         services.AddSingleton(dvcqg);
         services.AddSingleton<IDossierSyncTarget, DvcqgSyncTarget>();
         if (dvcqg.Transport == DvcqgTransportKind.Lgsp)
-            services.AddSingleton<IDvcqgTransport, UnwiredLgspDvcqgTransport>(); // seam: the LGSP client is wired here at merge
+            services.AddLgspDvcqgTransport(dvcqg);
         else
             services.AddSingleton<IDvcqgTransport, DirectDvcqgTransport>();
         services.AddScoped<DvcqgDossierBuilder>();

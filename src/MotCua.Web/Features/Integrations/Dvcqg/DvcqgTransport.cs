@@ -1,7 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using MotCua.Web.Features.Integrations.Core;
 
@@ -33,6 +30,7 @@ public sealed class DirectDvcqgTransport(DvcqgOptions options, ExchangeLog log, 
 {
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(options.TimeoutSeconds) };
     private readonly SemaphoreSlim _sessionGate = new(1, 1);
+    private readonly DvcqgExchange _exchange = new(log, time, options.TimeoutSeconds);
     private string? _session;
 
     public async Task<DvcqgAnswer> CallAsync(string service, JsonObject fields, CancellationToken ct)
@@ -52,8 +50,9 @@ public sealed class DirectDvcqgTransport(DvcqgOptions options, ExchangeLog log, 
             body[name] = value?.DeepClone();
         var masked = (JsonObject)body.DeepClone();
         masked["session"] = "***";
-        var (status, text) = await PostAsync(options.ServiceUrl!, service, body.ToJsonString(DvcqgFormat.Json), masked.ToJsonString(DvcqgFormat.Json), null, ct);
-        return status == HttpStatusCode.Unauthorized ? new DvcqgAnswer("401", "session expired (HTTP 401)", null, null) : Parse(service, text);
+        var (status, text) = await _exchange.PostAsync(_http, options.ServiceUrl!, service, body.ToJsonString(DvcqgFormat.Json),
+            masked.ToJsonString(DvcqgFormat.Json), null, acceptUnauthorized: true, ct);
+        return status == HttpStatusCode.Unauthorized ? new DvcqgAnswer("401", "session expired (HTTP 401)", null, null) : DvcqgExchange.Parse(service, text);
     }
 
     private async Task<string> SessionAsync(string? stale, CancellationToken ct)
@@ -65,9 +64,9 @@ public sealed class DirectDvcqgTransport(DvcqgOptions options, ExchangeLog log, 
                 return _session;
             var request = new JsonObject { ["username"] = options.UserName ?? "", ["password"] = options.Password ?? "" };
             var masked = new JsonObject { ["username"] = options.UserName ?? "", ["password"] = "***" };
-            var (_, text) = await PostAsync(options.AuthUrl ?? options.ServiceUrl!, "auth", request.ToJsonString(DvcqgFormat.Json),
-                masked.ToJsonString(DvcqgFormat.Json), MaskSession, ct);
-            var answer = Parse("auth", text);
+            var (_, text) = await _exchange.PostAsync(_http, options.AuthUrl ?? options.ServiceUrl!, "auth", request.ToJsonString(DvcqgFormat.Json),
+                masked.ToJsonString(DvcqgFormat.Json), DvcqgExchange.MaskSession, acceptUnauthorized: true, ct);
+            var answer = DvcqgExchange.Parse("auth", text);
             if (!answer.Succeeded || string.IsNullOrEmpty(answer.Session))
                 throw new DvcqgException($"auth: error_code {answer.ErrorCode}: {answer.Message}");
             return _session = answer.Session;
@@ -78,85 +77,9 @@ public sealed class DirectDvcqgTransport(DvcqgOptions options, ExchangeLog log, 
         }
     }
 
-    private async Task<(HttpStatusCode Status, string Body)> PostAsync(string url, string operation, string body, string loggedBody,
-        Func<string, string>? maskAnswer, CancellationToken ct)
-    {
-        var at = time.GetUtcNow().UtcDateTime;
-        var watch = Stopwatch.StartNew();
-        try
-        {
-            using var content = new StringContent(body, Encoding.UTF8, "application/json");
-            using var response = await _http.PostAsync(url, content, ct);
-            var text = await response.Content.ReadAsStringAsync(ct);
-            var ok = response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.Unauthorized;
-            await log.RecordAsync(new ExchangeRecord(DvcqgOptions.Target, operation, at, watch.Elapsed, loggedBody, maskAnswer is null ? text : maskAnswer(text),
-                (int)response.StatusCode, ok && LooksSuccessful(text), ok ? null : $"HTTP {(int)response.StatusCode}"));
-            if (!ok)
-                throw new DvcqgException($"{operation}: HTTP {(int)response.StatusCode} {response.ReasonPhrase}");
-            return (response.StatusCode, text);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
-        {
-            var error = ex is TaskCanceledException ? $"{operation}: quá thời gian chờ ({options.TimeoutSeconds} giây)" : $"{operation}: không kết nối được ({ex.Message})";
-            await log.RecordAsync(new ExchangeRecord(DvcqgOptions.Target, operation, at, watch.Elapsed, loggedBody, null, null, false, error));
-            throw new DvcqgException(error);
-        }
-    }
-
-    private static DvcqgAnswer Parse(string operation, string text)
-    {
-        try
-        {
-            return DvcqgAnswer.Parse(text);
-        }
-        catch (JsonException ex)
-        {
-            throw new DvcqgException($"{operation}: phản hồi không phải JSON hợp lệ ({ex.Message})");
-        }
-    }
-
-    private static bool LooksSuccessful(string text)
-    {
-        try
-        {
-            return DvcqgAnswer.Parse(text).Succeeded;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
-
-    private static string MaskSession(string text)
-    {
-        try
-        {
-            if (JsonNode.Parse(text) is JsonObject o && o.ContainsKey("session"))
-            {
-                o["session"] = "***";
-                return o.ToJsonString(DvcqgFormat.Json);
-            }
-        }
-        catch (JsonException)
-        {
-            // Kept as received: not JSON, so no token to mask.
-        }
-        return text;
-    }
-
     public void Dispose()
     {
         _http.Dispose();
         _sessionGate.Dispose();
     }
-}
-
-/// <summary>
-/// The seam for <see cref="DvcqgTransportKind.Lgsp"/>: until the provincial LGSP client is wired here,
-/// a configuration that asks for it fails every delivery with this clear message (shown on the page).
-/// </summary>
-public sealed class UnwiredLgspDvcqgTransport : IDvcqgTransport
-{
-    public Task<DvcqgAnswer> CallAsync(string service, JsonObject fields, CancellationToken ct) =>
-        throw new DvcqgException("Kết nối DVCQG qua LGSP chưa được cấu hình trong bản này (Integrations:Dvcqg:Transport = Lgsp).");
 }
