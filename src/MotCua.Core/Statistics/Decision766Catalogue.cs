@@ -3,11 +3,15 @@ using MotCua.Core.Catalog;
 
 namespace MotCua.Core.Statistics;
 
-/// <summary>A procedure offered at an agency (DonViThuTuc), with what 1.3, 3.1 and 3.2 need of it.</summary>
-public readonly record struct Offering766(long ProcedureId, OnlineLevel Level, bool Complete, bool ReceivedOnline);
+/// <summary>
+/// A procedure offered at an agency (DonViThuTuc), with what 1.3, 3.1, 3.2 and 4.5a need of it:
+/// whether its applicants include citizens, and whether a dossier received there in the period used
+/// data from the population database.
+/// </summary>
+public readonly record struct Offering766(long ProcedureId, OnlineLevel Level, bool Complete, bool ReceivedOnline, bool ForCitizens = false, bool UsedPopulationData = false);
 
-/// <summary>The counts behind the catalogue indicators 1.3, 3.1 and 3.2 for one unit.</summary>
-public sealed record Catalogue766Counts(int Procedures, int Complete, int FullyOnline, int PartlyOnline, int OnlineUsed)
+/// <summary>The counts behind the catalogue indicators 1.3, 3.1, 3.2 and 4.5a for one unit.</summary>
+public sealed record Catalogue766Counts(int Procedures, int Complete, int FullyOnline, int PartlyOnline, int OnlineUsed, int ForCitizens = 0, int ForCitizensUsingPopulation = 0)
 {
     public int Online => FullyOnline + PartlyOnline;
 }
@@ -23,11 +27,13 @@ public static class Decision766Catalogue
     public static Catalogue766Counts Count(IEnumerable<Offering766> offerings)
     {
         var procedures = offerings.GroupBy(o => o.ProcedureId)
-            .Select(g => (Level: g.Max(o => o.Level), Complete: g.Any(o => o.Complete), Used: g.Any(o => o.ReceivedOnline)))
+            .Select(g => (Level: g.Max(o => o.Level), Complete: g.Any(o => o.Complete), Used: g.Any(o => o.ReceivedOnline),
+                Citizens: g.Any(o => o.ForCitizens), Population: g.Any(o => o.UsedPopulationData)))
             .ToList();
         return new Catalogue766Counts(procedures.Count, procedures.Count(p => p.Complete),
             procedures.Count(p => p.Level == OnlineLevel.FullyOnline), procedures.Count(p => p.Level == OnlineLevel.PartlyOnline),
-            procedures.Count(p => p.Level != OnlineLevel.InformationOnly && p.Used));
+            procedures.Count(p => p.Level != OnlineLevel.InformationOnly && p.Used),
+            procedures.Count(p => p.Citizens), procedures.Count(p => p.Citizens && p.Population));
     }
 
     /// <summary>
@@ -68,4 +74,8 @@ public static class Decision766Catalogue
     /// </summary>
     public static bool ResultIsDocument(ProcedureDefinition definition) =>
         definition is not null && !string.IsNullOrWhiteSpace(definition.ResultType);
+
+    /// <summary>Indicator 4.5a's denominator: procedures whose applicants include citizens (LoaiDoiTuong 1).</summary>
+    public static bool ForCitizens(ProcedureDefinition definition) =>
+        definition is not null && definition.ApplicantTypes.Contains(ApplicantType.Citizen);
 }

@@ -3,7 +3,7 @@ using MotCua.Core.Dossiers;
 
 namespace MotCua.Core.Statistics;
 
-/// <summary>The counts behind the dossier indicators of Decision 766 (2.1, 2.2, 3.3, 4.1, 4.2, 5.4) for one unit and period.</summary>
+/// <summary>The counts behind the dossier indicators of Decision 766 (1.4, 2.1, 2.2, 3.3, 4.1, 4.2, 4.5b, 5.4) for one unit and period.</summary>
 public sealed record Dossier766Counts
 {
     // 2.1 — denominator: received before the period end and not ended before its start.
@@ -39,6 +39,17 @@ public sealed record Dossier766Counts
     // 5.4 — among the 2.1 set, rated 1–2 before the cut-off.
     public int Disliked { get; init; }
     public int Rated { get; init; }
+
+    // 1.4 — received in the period and held by the national portal.
+    public int SyncedToPortal { get; init; }
+    /// <summary>
+    /// 1.4's denominator when nothing was received in the period: the previous year's received dossiers
+    /// / 12 for a month, / 4 for a quarter, × 1 for a year (pro rata by days for another range).
+    /// </summary>
+    public decimal PreviousYearShare { get; init; }
+
+    // 4.5b — received in the period with data from the population database.
+    public int UsedPopulationData { get; init; }
 }
 
 /// <summary>Average processing time of one procedure (indicator 2.2, monitoring).</summary>

@@ -28,8 +28,8 @@ public static class Decision766Indicators
 
     private const string NoPaymentPlatform =
         "MotCua chưa kết nối nền tảng thanh toán trực tuyến: nghĩa vụ tài chính được cán bộ xác nhận thủ công (trạng thái thanh toán chỉ là chưa yêu cầu / đã yêu cầu / đã thanh toán, không ghi kênh thanh toán).";
-    private const string NoPopulationDatabase =
-        "MotCua chưa kết nối Cơ sở dữ liệu quốc gia về dân cư và VNeID: hồ sơ không có dấu hiệu xác thực VNeID hay dữ liệu lấy từ CSDL dân cư.";
+    private const string PopulationNote =
+        "Hồ sơ sử dụng CSDL dân cư = hồ sơ tiếp nhận trong kỳ mà thông tin người nộp được lấy từ, hoặc khớp với, kết quả tra cứu CSDL quốc gia về dân cư qua LGSP (docs/integrations/lgsp-population.md). MotCua chưa có đăng nhập VNeID nên chưa tính dấu hiệu tài khoản xác thực VNeID.";
     private const string NoFeedbackSystem = "MotCua chưa có hệ thống tiếp nhận, xử lý phản ánh, kiến nghị (PAKN).";
 
     public static IReadOnlyList<Indicator766> All { get; } =
@@ -48,8 +48,8 @@ public static class Decision766Indicators
             Note: "Kiểm tra trên phiên bản đang có hiệu lực của từng thủ tục trong danh mục MotCua."),
         new("1.4", Publicity, "Hồ sơ được đồng bộ lên Cổng Dịch vụ công quốc gia", 6, null,
             "Số hồ sơ tiếp nhận trong kỳ đã đồng bộ / max(số hồ sơ theo Hệ thống báo cáo quốc gia, theo Cổng DVCQG)",
-            "đã đồng bộ / tiếp nhận", false,
-            "MotCua chưa đồng bộ hồ sơ lên Cổng Dịch vụ công quốc gia (thuộc bước tích hợp sau), nên chưa có số hồ sơ đã đồng bộ."),
+            "đã đồng bộ / tiếp nhận", true,
+            Note: "Hồ sơ đã đồng bộ = Cổng DVCQG đã nhận hồ sơ (lần thêm mới thành công), kể cả khi lần cập nhật sau đang chờ hoặc lỗi; xem Báo cáo đối soát đồng bộ DVCQG. Số hồ sơ theo Hệ thống báo cáo quốc gia và theo Cổng DVCQG đều lấy từ dữ liệu MotCua (số tiếp nhận trong kỳ). Kỳ không có hồ sơ tiếp nhận: mẫu số là số hồ sơ năm trước / 12 (tháng), / 4 (quý), × 1 (năm), theo tỷ lệ ngày với khoảng ngày khác."),
         new("2.1", Progress, "Hồ sơ xử lý trước hạn, đúng hạn", 20, null,
             "(Số hồ sơ đã giải quyết trước hạn, đúng hạn + số hồ sơ đang giải quyết còn trong hạn) / số hồ sơ tiếp nhận trong kỳ và kỳ trước chuyển sang. Hồ sơ kết thúc xử lý vào lúc sớm nhất trong các lúc: xử lý xong, trả kết quả, dừng xử lý, từ chối, rút hồ sơ (rút chỉ tính khi hồ sơ đã được tiếp nhận); hồ sơ chờ bổ sung mà công dân chưa nộp kết thúc tại thời điểm yêu cầu bổ sung; yêu cầu bổ sung quá một lần là quá hạn; hồ sơ chưa kết thúc lấy thời điểm cuối kỳ (hoặc hiện tại nếu kỳ chưa kết thúc).",
             "(đúng hạn + đang trong hạn) / tiếp nhận", true,
@@ -68,7 +68,7 @@ public static class Decision766Indicators
         new("3.3", Online, "Hồ sơ nộp trực tuyến", 6, 50,
             "Số hồ sơ tiếp nhận trong kỳ qua kênh trực tuyến, có kết quả điện tử khi kết quả của TTHC là giấy tờ / tổng số hồ sơ tiếp nhận trong kỳ × hệ số đồng bộ (chỉ số 1.4)",
             "hồ sơ trực tuyến / hồ sơ tiếp nhận", true,
-            Note: "Hệ số đồng bộ (chỉ số 1.4) chưa tính được nên lấy bằng 1. Hồ sơ chưa có kết quả chưa bị đòi kết quả điện tử."),
+            Note: "Tử số = số hồ sơ trực tuyến đạt yêu cầu × hệ số đồng bộ (tỷ lệ chỉ số 1.4, 4 chữ số thập phân). Hồ sơ chưa có kết quả chưa bị đòi kết quả điện tử."),
         new("3.5a", Payment, "TTHC có nghĩa vụ tài chính được tích hợp thanh toán trên Cổng DVCQG", 2, 80,
             "Số TTHC có phí, lệ phí mà hồ sơ đồng bộ có thông tin phí / số TTHC có phí, lệ phí",
             "TTHC tích hợp thanh toán / TTHC có phí", false, NoPaymentPlatform),
@@ -99,10 +99,11 @@ public static class Decision766Indicators
             "MotCua chưa kết nối Kho quản lý dữ liệu điện tử của tổ chức, cá nhân trên Cổng DVCQG."),
         new("4.5a", Digitisation, "TTHC kết nối, chia sẻ dữ liệu với CSDL quốc gia về dân cư", 2, null,
             "Số TTHC có hồ sơ sử dụng dữ liệu CSDL dân cư hoặc tài khoản xác thực VNeID / số TTHC có đối tượng là công dân",
-            "TTHC kết nối CSDL dân cư / TTHC cho công dân", false, NoPopulationDatabase),
+            "TTHC kết nối CSDL dân cư / TTHC cho công dân", true,
+            Note: PopulationNote + " TTHC cho công dân: phiên bản đang có hiệu lực có đối tượng thực hiện là công dân; TTHC có kết nối khi có hồ sơ tiếp nhận trong kỳ tại đơn vị được xác thực như vậy."),
         new("4.5b", Digitisation, "Hồ sơ sử dụng thông tin từ CSDL quốc gia về dân cư", 2, null,
-            "Số hồ sơ sử dụng dữ liệu CSDL dân cư hoặc tài khoản xác thực VNeID / số hồ sơ",
-            "hồ sơ dùng CSDL dân cư / hồ sơ", false, NoPopulationDatabase),
+            "Số hồ sơ tiếp nhận trong kỳ sử dụng dữ liệu CSDL dân cư hoặc tài khoản xác thực VNeID / số hồ sơ tiếp nhận trong kỳ",
+            "hồ sơ dùng CSDL dân cư / hồ sơ tiếp nhận", true, Note: PopulationNote),
         new("5.1", Satisfaction, "Phản ánh, kiến nghị theo nhóm nội dung (theo dõi)", 0, null,
             "Tỷ lệ phản ánh, kiến nghị về quy định, TTHC và về hành vi của cán bộ, công chức",
             "—", false, NoFeedbackSystem),

@@ -44,6 +44,10 @@ public sealed record Dossier766Fact
     public bool ComponentsDigitised { get; init; }
     public int? Rating { get; init; }
     public DateTime? RatedAt { get; init; }
+    /// <summary>The national portal has the dossier (an add was acknowledged once): indicator 1.4.</summary>
+    public bool SyncedToPortal { get; init; }
+    /// <summary>The applicant's data were filled from, or checked against, the national population database: indicator 4.5.</summary>
+    public bool UsedPopulationData { get; init; }
 
     /// <summary>The dossier has its result (status 9 or 10).</summary>
     public bool HasResult => Status is DossierStatus.Processed or DossierStatus.Returned;

@@ -24,6 +24,8 @@ public static class Decision766Scorecard
             scores.Add(indicator.Id switch
             {
                 "1.3" => Score766.Score(indicator, Inputs(c.Complete, c.Procedures)),
+                "1.4" => Score766.Score(indicator, Inputs(d.SyncedToPortal, SyncDenominator(d),
+                    ("receivedInPeriod", d.ReceivedInPeriod), ("previousYearShare", d.PreviousYearShare))),
                 "2.1" => Score766.Score(indicator, Inputs(d.OnTime, d.Counted,
                     ("finishedOnTime", d.FinishedOnTime), ("pendingWithinTime", d.PendingWithinTime),
                     ("finishedLate", d.FinishedLate), ("pendingOverdue", d.PendingOverdue),
@@ -32,16 +34,37 @@ public static class Decision766Scorecard
                 "2.2" => AverageTime(indicator, d, workingDayHours),
                 "3.1" => Score766.Score(indicator, Inputs(c.Online, c.Procedures, ("fullyOnline", c.FullyOnline), ("partlyOnline", c.PartlyOnline))),
                 "3.2" => Score766.Score(indicator, Inputs(c.OnlineUsed, c.Online)),
-                "3.3" => Score766.Score(indicator, Inputs(d.OnlineWithElectronicResultWhereRequired, d.ReceivedInPeriod,
-                    ("receivedOnline", d.ReceivedOnline), ("receivedInPerson", d.ReceivedInPerson), ("receivedByPost", d.ReceivedByPost), ("syncFactor", 1))),
+                "3.3" => Score766.Score(indicator, Inputs(d.OnlineWithElectronicResultWhereRequired * SyncFactor(d), d.ReceivedInPeriod,
+                    ("onlineWithElectronicResult", d.OnlineWithElectronicResultWhereRequired), ("receivedOnline", d.ReceivedOnline),
+                    ("receivedInPerson", d.ReceivedInPerson), ("receivedByPost", d.ReceivedByPost), ("syncFactor", SyncFactor(d)))),
                 "4.1" => Score766.Score(indicator, Inputs(d.SolvedWithElectronicResult, d.SolvedWithDocumentResult, ("solved", d.Solved))),
                 "4.2" => Score766.Score(indicator, Inputs(d.Digitised, d.ReceivedInPeriod)),
+                "4.5a" => Score766.Score(indicator, Inputs(c.ForCitizensUsingPopulation, c.ForCitizens)),
+                "4.5b" => Score766.Score(indicator, Inputs(d.UsedPopulationData, d.ReceivedInPeriod)),
                 "5.4" => Score766.Score(indicator, Inputs(Math.Max(0, d.Counted - d.Late - d.Disliked), d.Counted,
                     ("late", d.Late), ("disliked", d.Disliked), ("rated", d.Rated))),
                 _ => throw new InvalidOperationException($"Indicator {indicator.Id} is marked computable but has no formula."),
             });
         }
         return scores;
+    }
+
+    /// <summary>
+    /// 1.4's denominator: the dossiers received in the period (MotCua is the source of both the national
+    /// reporting figure and the portal's copy, so the max of the two is this count); when none was
+    /// received, the previous year's share.
+    /// </summary>
+    public static decimal SyncDenominator(Dossier766Counts d)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        return d.ReceivedInPeriod > 0 ? d.ReceivedInPeriod : d.PreviousYearShare;
+    }
+
+    /// <summary>3.3's sync factor: indicator 1.4 as a fraction (4 decimals); 1 when 1.4 has no denominator (3.3 then has none either).</summary>
+    public static decimal SyncFactor(Dossier766Counts d)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        return d.ReceivedInPeriod == 0 ? 1 : Math.Round((decimal)d.SyncedToPortal / d.ReceivedInPeriod, 4, MidpointRounding.AwayFromZero);
     }
 
     private static Indicator766Score AverageTime(Indicator766 indicator, Dossier766Counts d, decimal workingDayHours)

@@ -46,6 +46,7 @@ public sealed class Dossier766Tally(Dossier766Period period)
 {
     private int _counted, _received, _carried, _finishedOnTime, _finishedLate, _pendingOnTime, _pendingLate, _awaiting, _twice;
     private int _solved, _online, _onlineOk, _inPerson, _byPost, _documentResults, _electronicResults, _digitised, _disliked, _rated;
+    private int _synced, _population;
     private TimeSpan _solvedTime = TimeSpan.Zero;
 
     public void Add(in Dossier766Judgement j)
@@ -92,6 +93,8 @@ public sealed class Dossier766Tally(Dossier766Period period)
             default: _inPerson++; break;
         }
         if (f.ComponentsDigitised && electronicWhereRequired) _digitised++;
+        if (f.SyncedToPortal) _synced++;
+        if (f.UsedPopulationData) _population++;
     }
 
     public Dossier766Counts Counts => new()
@@ -116,6 +119,8 @@ public sealed class Dossier766Tally(Dossier766Period period)
         Digitised = _digitised,
         Disliked = _disliked,
         Rated = _rated,
+        SyncedToPortal = _synced,
+        UsedPopulationData = _population,
     };
 }
 

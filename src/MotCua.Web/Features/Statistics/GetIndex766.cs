@@ -8,6 +8,7 @@ using MotCua.Web.Data;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Catalog;
 using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Integrations.Dvcqg;
 using MotCua.Web.Features.Organization;
 using MotCua.Web.Infrastructure.Http;
 
@@ -45,7 +46,7 @@ public sealed class Index766Handler(AppDbContext db, CalendarProvider calendars,
     private sealed record Row(long Id, long CompetentAgencyId, long ReceivingAgencyId, long ProcedureId, long ProcedureVersionId, string ProcedureCode,
         string ProcedureName, string CaseCode, DossierStatus Status, Channel Channel, DateTime? ReceivedAt, DateTime? ClockStartAt, DateTime? DueAt,
         DateTime? ProcessingEndedAt, DateTime? ReturnedAt, DateTime? EndedAt, DateTime? PausedAt, long PausedWorkingMinutes, bool NoAppointment,
-        TimeLimitUnit LimitUnit, decimal LimitValue, int? Rating, DateTime? RatedAt);
+        TimeLimitUnit LimitUnit, decimal LimitValue, int? Rating, DateTime? RatedAt, bool SyncedToPortal, bool PopulationVerified);
 
     public async Task<Index766Response> HandleAsync(Period766 period, long? agencyId, CancellationToken ct)
     {
@@ -74,9 +75,11 @@ public sealed class Index766Handler(AppDbContext db, CalendarProvider calendars,
         var times = new ProcessingTime766Tally();
         var byAgency = new Dictionary<long, Dossier766Tally>();
         var usedOnline = new HashSet<(long ProcedureId, long AgencyId)>();
+        var usedPopulation = new HashSet<(long ProcedureId, long AgencyId)>();
         var rows = dossiers.Select(d => new Row(d.Id, d.CompetentAgencyId, d.ReceivingAgencyId, d.ProcedureId, d.ProcedureVersionId, d.ProcedureCode,
             d.ProcedureName, d.CaseCode, d.Status, d.Channel, d.ReceivedAt, d.ClockStartAt, d.DueAt, d.ProcessingEndedAt, d.ReturnedAt, d.EndedAt,
-            d.PausedAt, d.PausedWorkingMinutes, d.NoAppointment, d.LimitUnit, d.LimitValue, d.Rating, d.RatedAt));
+            d.PausedAt, d.PausedWorkingMinutes, d.NoAppointment, d.LimitUnit, d.LimitValue, d.Rating, d.RatedAt,
+            db.DossierSyncStates.Any(s => s.DossierId == d.Id && s.Target == DvcqgOptions.Target && s.KnownByTarget), d.PopulationVerified));
         await foreach (var r in rows.AsAsyncEnumerable().WithCancellation(ct))
         {
             var judgement = judging.Judge(Fact(r, supplements[r.Id].ToList(), files.Of(r.Id), versions.GetValueOrDefault(r.ProcedureVersionId)));
@@ -93,10 +96,17 @@ public sealed class Index766Handler(AppDbContext db, CalendarProvider calendars,
                 usedOnline.Add((r.ProcedureId, r.ReceivingAgencyId));
                 usedOnline.Add((r.ProcedureId, r.CompetentAgencyId));
             }
+            if (r.PopulationVerified && r.ReceivedAt >= start)
+            {
+                usedPopulation.Add((r.ProcedureId, r.ReceivingAgencyId));
+                usedPopulation.Add((r.ProcedureId, r.CompetentAgencyId));
+            }
         }
-        var offerings = await OfferingsAsync(period, scope, usedOnline, ct);
+        var offerings = await OfferingsAsync(period, scope, usedOnline, usedPopulation, ct);
+        var previousYear = await Index766PreviousYear.SharesAsync(db, period, scope,
+            province.Counts.ReceivedInPeriod == 0 || byAgency.Values.Any(t => t.Counts.ReceivedInPeriod == 0), ct);
 
-        var provinceScores = Decision766Scorecard.Score(province.Counts, Decision766Catalogue.Count(offerings.Select(o => o.Offering)), dayHours);
+        var provinceScores = Decision766Scorecard.Score(province.Counts with { PreviousYearShare = previousYear.Total }, Decision766Catalogue.Count(offerings.Select(o => o.Offering)), dayHours);
         var (points, max) = Score766.Total(provinceScores);
         var provinceUnit = new Index766Unit(points, max, provinceScores, times.Result(dayHours));
 
@@ -105,7 +115,7 @@ public sealed class Index766Handler(AppDbContext db, CalendarProvider calendars,
         var offered = offerings.ToLookup(o => o.AgencyId, o => o.Offering);
         var agencies = ranked.Select(id =>
         {
-            var scores = Decision766Scorecard.Score(byAgency[id].Counts, Decision766Catalogue.Count(offered[id]), dayHours, computableOnly: true);
+            var scores = Decision766Scorecard.Score(byAgency[id].Counts with { PreviousYearShare = previousYear.Of(id) }, Decision766Catalogue.Count(offered[id]), dayHours, computableOnly: true);
             var (p, m) = Score766.Total(scores);
             return new Index766Agency(names[id].Code, names[id].Name, 0, p, m, scores);
         }).ToList();
@@ -154,6 +164,8 @@ public sealed class Index766Handler(AppDbContext db, CalendarProvider calendars,
             ComponentsDigitised = files.HasComponents && required.All(files.HasComponent),
             Rating = r.Rating,
             RatedAt = AsUtc(r.RatedAt),
+            SyncedToPortal = r.SyncedToPortal,
+            UsedPopulationData = r.PopulationVerified,
         };
     }
 
@@ -162,20 +174,22 @@ public sealed class Index766Handler(AppDbContext db, CalendarProvider calendars,
     /// if earlier); MotCua keeps only the current offerings, regenerated at each publication.
     /// </summary>
     private async Task<List<(long AgencyId, Offering766 Offering)>> OfferingsAsync(Period766 period, HashSet<long>? scope,
-        HashSet<(long ProcedureId, long AgencyId)> used, CancellationToken ct)
+        HashSet<(long ProcedureId, long AgencyId)> used, HashSet<(long ProcedureId, long AgencyId)> usedPopulation, CancellationToken ct)
     {
         var today = VietnamTime.Today(time);
         var on = period.To < today ? period.To : today;
         var complete = (await db.ProcedureVersions.AsNoTracking()
                 .Where(v => v.State == VersionState.Published && v.EffectiveFrom <= on && (v.EffectiveTo == null || v.EffectiveTo > on))
                 .OrderBy(v => v.Id).Select(v => new { v.ProcedureId, v.Definition }).Take(100_000).ToListAsync(ct))
-            .GroupBy(v => v.ProcedureId).ToDictionary(g => g.Key, g => Decision766Catalogue.MissingParts(g.First().Definition).Count == 0);
+            .GroupBy(v => v.ProcedureId).ToDictionary(g => g.Key,
+                g => (Complete: Decision766Catalogue.MissingParts(g.First().Definition).Count == 0, Citizens: Decision766Catalogue.ForCitizens(g.First().Definition)));
         var query = db.ProcedureOfferings.AsNoTracking();
         if (scope is not null)
             query = query.Where(o => scope.Contains(o.AgencyId));
         var rows = await query.OrderBy(o => o.Id).Select(o => new { o.ProcedureId, o.AgencyId, o.OnlineLevel }).Take(1_000_000).ToListAsync(ct);
         return rows.Where(o => complete.ContainsKey(o.ProcedureId))
-            .Select(o => (o.AgencyId, new Offering766(o.ProcedureId, o.OnlineLevel, complete[o.ProcedureId], used.Contains((o.ProcedureId, o.AgencyId)))))
+            .Select(o => (o.AgencyId, new Offering766(o.ProcedureId, o.OnlineLevel, complete[o.ProcedureId].Complete, used.Contains((o.ProcedureId, o.AgencyId)),
+                complete[o.ProcedureId].Citizens, usedPopulation.Contains((o.ProcedureId, o.AgencyId)))))
             .ToList();
     }
 

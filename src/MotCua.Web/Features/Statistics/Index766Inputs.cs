@@ -72,3 +72,47 @@ public static class Index766Versions
         return result;
     }
 }
+
+/// <summary>
+/// Indicator 1.4's denominator when a unit received nothing in the period (docs/domain/decision-766.md#indicators):
+/// the dossiers received in the previous calendar year / 12 for a month, / 4 for a quarter, × 1 for a
+/// year, and pro rata by days for any other range. Loaded only when some unit needs it.
+/// </summary>
+public sealed class Index766PreviousYear
+{
+    private readonly Dictionary<long, int> _byAgency;
+    private readonly decimal _factor;
+
+    private Index766PreviousYear(Dictionary<long, int> byAgency, decimal factor) => (_byAgency, _factor) = (byAgency, factor);
+
+    public decimal Total => Score766.Round(_byAgency.Values.Sum() * _factor);
+
+    public decimal Of(long competentAgencyId) => Score766.Round(_byAgency.GetValueOrDefault(competentAgencyId) * _factor);
+
+    public static async Task<Index766PreviousYear> SharesAsync(AppDbContext db, Period766 period, IReadOnlyCollection<long>? scope, bool needed, CancellationToken ct)
+    {
+        if (!needed)
+            return new Index766PreviousYear([], 0);
+        var year = period.From.Year - 1;
+        var previous = ReportPeriod.Create(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), out var error) ?? throw new InvalidOperationException(error);
+        var counts = await db.Dossiers.AsNoTracking().DecidedIn(scope)
+            .Where(d => d.ReceivedAt >= previous.StartUtc && d.ReceivedAt < previous.EndUtc)
+            .GroupBy(d => d.CompetentAgencyId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        return new Index766PreviousYear(counts, Factor(period, year));
+    }
+
+    /// <summary>The share of a year the period is: 1, 1/4, 1/12, or its days over the previous year's days.</summary>
+    public static decimal Factor(Period766 period, int previousYear)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        var (from, to) = (period.From, period.To);
+        if (from.Day == 1 && to == from.AddYears(1).AddDays(-1) && from.Month == 1)
+            return 1;
+        if (from.Day == 1 && (from.Month - 1) % 3 == 0 && to == from.AddMonths(3).AddDays(-1))
+            return 1m / 4;
+        if (from.Day == 1 && to == from.AddMonths(1).AddDays(-1))
+            return 1m / 12;
+        return (decimal)(to.DayNumber - from.DayNumber + 1) / (DateTime.IsLeapYear(previousYear) ? 366 : 365);
+    }
+}

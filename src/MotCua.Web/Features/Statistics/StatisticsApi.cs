@@ -8,7 +8,8 @@ public static class StatisticsApi
     public static IServiceCollection AddStatistics(this IServiceCollection services) =>
         services.AddScoped<Report06aHandler>().AddScoped<Report06bHandler>().AddScoped<Report06aDossiersHandler>()
             .AddScoped<Index766Handler>().AddScoped<Evaluation01Handler>()
-            .AddScoped<IocHandler>().AddScoped<IocQueries>().AddScoped<OpenDataSummaryHandler>();
+            .AddScoped<IocHandler>().AddScoped<IocQueries>().AddScoped<OpenDataSummaryHandler>()
+            .AddScoped<DvcqgReconciliationHandler>().AddScoped<DvcqgReconciliationListHandler>();
 
     public static IEndpointRouteBuilder MapStatisticsApi(this IEndpointRouteBuilder app)
     {
@@ -28,6 +29,11 @@ public static class StatisticsApi
         group.MapGet("/ioc", IocHandler.Endpoint)
             .Produces<IocResponse>().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Operations dashboard (IOC): today, this month, this year (Report 06a figures), by channel, 12-month on-time trend, overdue by agency, busiest procedures, satisfaction; agency = agency code (with its children)");
+        group.MapGet("/dvcqg-reconciliation", DvcqgReconciliationListHandler.FiguresEndpoint)
+            .WithSummary("DVCQG reconciliation: dossiers received in a period (from, to, Vietnam dates, inclusive) by competent agency (agency = code or name, with its children): "
+                + "received, on the national portal (indicator 1.4), synced, pending, failed, never synced");
+        group.MapGet("/dvcqg-reconciliation/dossiers", DvcqgReconciliationListHandler.ListEndpoint)
+            .WithSummary("The dossiers behind one DVCQG reconciliation figure: from, to, agency, competentAgency (one row), figure, page, pageSize; no applicant data");
         app.MapGet("/api/open-data/summary", OpenDataSummaryHandler.Endpoint).WithTags("Statistics").AllowAnonymous()
             .WithSummary("Public figures without personal data: catalogue by online level, this year's dossiers, on-time and online shares, satisfaction");
         return app;

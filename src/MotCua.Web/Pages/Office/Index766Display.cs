@@ -29,6 +29,8 @@ public static class Index766Display
         ["receivedInPerson"] = "nộp trực tiếp",
         ["receivedByPost"] = "nộp qua bưu chính",
         ["syncFactor"] = "hệ số đồng bộ",
+        ["onlineWithElectronicResult"] = "trực tuyến có kết quả điện tử khi cần",
+        ["previousYearShare"] = "mẫu số thay thế từ năm trước",
         ["solved"] = "giải quyết xong",
         ["late"] = "quá hạn",
         ["disliked"] = "không hài lòng",

@@ -16,6 +16,7 @@ public static class Index766Words
     /// <summary>What the numerator and the denominator of each computable indicator count.</summary>
     private static readonly Dictionary<string, (string Short, string Sentence)> Plain = new(StringComparer.Ordinal)
     {
+        ["1.4"] = ("Đồng bộ DVCQG", "{0} trên {1} hồ sơ tiếp nhận trong kỳ đã có trên Cổng Dịch vụ công quốc gia"),
         ["1.3"] = ("Công khai đủ", "{0} trên {1} thủ tục đang công khai có đủ các bộ phận (trình tự, hồ sơ, thời hạn, phí…)"),
         ["2.1"] = ("Đúng hạn", "{0} trên {1} hồ sơ được giải quyết đúng hạn hoặc đang còn trong hạn"),
         ["2.2"] = ("Thời gian TB", "trung bình {2} ngày làm việc để giải quyết xong một hồ sơ ({1} hồ sơ)"),
@@ -24,6 +25,8 @@ public static class Index766Words
         ["3.3"] = ("Nộp trực tuyến", "{0} trên {1} hồ sơ được nộp trực tuyến"),
         ["4.1"] = ("Kết quả điện tử", "{0} trên {1} hồ sơ giải quyết xong có kết quả điện tử"),
         ["4.2"] = ("Số hóa hồ sơ", "{0} trên {1} hồ sơ được số hóa đầy đủ thành phần"),
+        ["4.5a"] = ("TTHC dùng CSDL dân cư", "{0} trên {1} thủ tục cho công dân có hồ sơ dùng dữ liệu CSDL quốc gia về dân cư"),
+        ["4.5b"] = ("Hồ sơ dùng CSDL dân cư", "{0} trên {1} hồ sơ tiếp nhận trong kỳ dùng dữ liệu CSDL quốc gia về dân cư"),
         ["5.4"] = ("Hài lòng", "{0} trên {1} hồ sơ không quá hạn và không bị đánh giá không hài lòng"),
     };
 

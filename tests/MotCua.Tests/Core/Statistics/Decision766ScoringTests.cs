@@ -37,7 +37,7 @@ public class Decision766ScoringTests
         Assert.Null(Score766.Ratio(0, 0));
         Assert.Null(Score766.Points(0, 0, 20, null));
         var empty = Decision766Scorecard.Score(new Dossier766Counts(), new Catalogue766Counts(10, 7, 3, 5, 2), 8);
-        Assert.All(empty.Where(s => s.Id is "2.1" or "3.3" or "4.1" or "4.2" or "5.4"), s => Assert.Null(s.Points));
+        Assert.All(empty.Where(s => s.Id is "1.4" or "2.1" or "3.3" or "4.1" or "4.2" or "4.5a" or "4.5b" or "5.4"), s => Assert.Null(s.Points));
         var (points, max) = Score766.Total(empty);
         // Only 1.3 (7/10 × 2 = 1.4), 3.1 (8/10 = 80 % → 2) and 3.2 (2/8 × 4 = 1) have a score.
         Assert.Equal(1.4m + 2m + 1m, points);
@@ -77,8 +77,7 @@ public class Decision766ScoringTests
         // 5.4 = (450 − 38 late − 9 disliked) / 450 = 89.56 % < 90 % → 89.555… × 6 / 90 = 5.97.
         var satisfaction = scores.Single(s => s.Id == "5.4");
         Assert.Equal((403m, 89.56m, 5.97m), (satisfaction.Inputs["numerator"], satisfaction.Ratio, satisfaction.Points));
-        Assert.Equal(1m, scores.Single(s => s.Id == "3.3").Inputs["syncFactor"]);
-        foreach (var id in new[] { "1.1", "1.2", "1.4", "3.5a", "3.5b", "3.6", "4.3", "4.4", "4.5a", "4.5b", "5.1", "5.2", "5.3" })
+        foreach (var id in new[] { "1.1", "1.2", "3.5a", "3.5b", "3.6", "4.3", "4.4", "5.1", "5.2", "5.3" })
         {
             var s = scores.Single(x => x.Id == id);
             Assert.False(s.Computable);
@@ -97,6 +96,45 @@ public class Decision766ScoringTests
             Group(Decision766Indicators.Payment), Group(Decision766Indicators.Digitisation), Group(Decision766Indicators.Satisfaction)));
         Assert.Equal(Decision766Indicators.All.Count, Decision766Indicators.All.Select(i => i.Id).Distinct().Count());
         Assert.All(Decision766Indicators.All.Where(i => !i.Computable), i => Assert.False(string.IsNullOrWhiteSpace(i.Reason)));
+    }
+
+    [Fact]
+    public void SyncAndPopulation_ScoreByTheirRules_AndTheSyncRatioScales33()
+    {
+        var d = new Dossier766Counts
+        {
+            Counted = 200,
+            ReceivedInPeriod = 200,
+            ReceivedOnline = 120,
+            OnlineWithElectronicResultWhereRequired = 100,
+            ReceivedInPerson = 80,
+            SyncedToPortal = 150,
+            UsedPopulationData = 30,
+        };
+        var scores = Decision766Scorecard.Score(d, new Catalogue766Counts(10, 10, 2, 6, 4, ForCitizens: 8, ForCitizensUsingPopulation: 2), 8);
+        // 1.4 = 150 / 200 = 75 %, no target: 75 × 6 / 100 = 4.5.
+        var sync = scores.Single(s => s.Id == "1.4");
+        Assert.Equal((150m, 200m, 75m, 4.5m, true), (sync.Inputs["numerator"], sync.Inputs["denominator"], sync.Ratio, sync.Points, sync.Computable));
+        // 3.3 = 100 × 0.75 / 200 = 37.5 % of a 50 % target: 37.5 × 6 / 50 = 4.5.
+        var online = scores.Single(s => s.Id == "3.3");
+        Assert.Equal((0.75m, 37.5m, 4.5m), (online.Inputs["syncFactor"], online.Ratio, online.Points));
+        // 4.5a = 2 / 8 procedures for citizens = 25 % × 2 = 0.5; 4.5b = 30 / 200 = 15 % × 2 = 0.3.
+        Assert.Equal((25m, 0.5m), (scores.Single(s => s.Id == "4.5a").Ratio, scores.Single(s => s.Id == "4.5a").Points));
+        Assert.Equal((15m, 0.3m), (scores.Single(s => s.Id == "4.5b").Ratio, scores.Single(s => s.Id == "4.5b").Points));
+
+        // Nothing received: 1.4's denominator is the previous year's share, so the period scores 0, not N/A.
+        var empty = Decision766Scorecard.Score(new Dossier766Counts { PreviousYearShare = 41.67m }, new Catalogue766Counts(0, 0, 0, 0, 0), 8);
+        Assert.Equal((41.67m, 0m), (empty.Single(s => s.Id == "1.4").Inputs["denominator"], empty.Single(s => s.Id == "1.4").Points));
+        Assert.Null(Decision766Scorecard.Score(new Dossier766Counts(), new Catalogue766Counts(0, 0, 0, 0, 0), 8).Single(s => s.Id == "1.4").Points);
+    }
+
+    [Fact]
+    public void PreviousYearShare_ByPeriodKind()
+    {
+        Assert.Equal(1m / 12, MotCua.Web.Features.Statistics.Index766PreviousYear.Factor(Period766.Parse("2026-02", out _)!, 2025));
+        Assert.Equal(1m / 4, MotCua.Web.Features.Statistics.Index766PreviousYear.Factor(Period766.Parse("2026-Q3", out _)!, 2025));
+        Assert.Equal(1m, MotCua.Web.Features.Statistics.Index766PreviousYear.Factor(Period766.Parse("2026", out _)!, 2025));
+        Assert.Equal(73m / 365, MotCua.Web.Features.Statistics.Index766PreviousYear.Factor(Period766.Parse("2026-01-01..2026-03-14", out _)!, 2025));
     }
 
     [Fact]
