@@ -113,6 +113,9 @@ public static class DossierModel
             e.Property(x => x.LastError).HasMaxLength(1000);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.ProcessedAt, x.AvailableAt });
+            // The claim's order and its ordering probe over undelivered messages only (migration 0021).
+            e.HasIndex(x => new { x.AvailableAt, x.Id }, "IX_OutboxMessages_Undelivered_AvailableAt_Id").HasFilter("\"ProcessedAt\" IS NULL");
+            e.HasIndex(x => new { x.OrderingKey, x.Id }, "IX_OutboxMessages_Undelivered_OrderingKey_Id").HasFilter("\"ProcessedAt\" IS NULL");
         });
     }
 }
