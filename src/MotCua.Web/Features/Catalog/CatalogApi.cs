@@ -18,6 +18,7 @@ public static class CatalogApi
         services.AddScoped<SearchProceduresHandler>();
         services.AddScoped<GetProcedureHandler>();
         services.AddScoped<ImportCatalogHandler>();
+        services.AddScoped<ImportProcedureFromDvcqgHandler>();
         services.AddScoped<FormTemplatesHandler>();
         services.AddScoped<ExportCatalogHandler>();
         services.AddScoped<ListSectorsHandler>();
@@ -47,6 +48,9 @@ public static class CatalogApi
             .RequireAuthorization(Permissions.CatalogManage)
             .WithSummary("Import a motcua-catalog/1 document; changed procedures get a new published version")
             .DisableAntiforgery();
+        group.MapPost("/procedures/import-from-dvcqg", ImportProcedureFromDvcqgHandler.Endpoint)
+            .RequireAuthorization(Permissions.CatalogManage)
+            .WithSummary("Fill a draft version of a procedure from DVCQG's catalogue (LayThuTuc) by national code: { nationalCode }");
         return app;
     }
 
