@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Calendar;
 using MotCua.Core.Catalog;
@@ -110,7 +111,7 @@ public sealed partial class ImportProcedureFromDvcqgHandler(AppDbContext db, IDv
         var documents = n.Documents.Select(d => d with { Template = previous?.Cases.SelectMany(c => c.Documents).FirstOrDefault(p => p.Name == d.Name)?.Template }).ToList();
         var cases = previous?.Cases is { Count: > 1 } several
             ? several // several local cases: DVCQG's times and fees are per channel, not per case, so they stay as reviewed
-            : [Case(previous?.Cases.FirstOrDefault(), n, documents)];
+            : [Case(previous?.Cases is { Count: > 0 } one ? one[0] : null, n, documents)];
         return (previous ?? new ProcedureDefinition { Code = code, Name = n.Name, SectorCode = n.SectorCode, CompetentAgency = "" }) with
         {
             Code = code,
@@ -118,7 +119,7 @@ public sealed partial class ImportProcedureFromDvcqgHandler(AppDbContext db, IDv
             Name = n.Name,
             SectorCode = n.SectorCode,
             ApplicantTypes = n.ApplicantTypes.Count > 0 ? n.ApplicantTypes : previous?.ApplicantTypes ?? [],
-            CompetentAgency = agencies.FirstOrDefault() ?? previous?.CompetentAgency ?? "",
+            CompetentAgency = agencies.Count > 0 ? agencies[0] : previous?.CompetentAgency ?? "",
             ResultType = n.ResultType ?? previous?.ResultType,
             LegalBasis = n.LegalBasis.Count > 0 ? n.LegalBasis : previous?.LegalBasis ?? [],
             Description = n.Requirements is { } r ? "Yêu cầu, điều kiện: " + r : previous?.Description,
