@@ -1,19 +1,24 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MotCua.Core.Catalog;
+using MotCua.Web.Data;
 using MotCua.Web.Features.Accounts;
+using MotCua.Web.Features.Organization;
+using MotCua.Web.Infrastructure.Installation;
 
 namespace MotCua.Web.Pages.Portal;
 
 /// <summary>The applicant's profile page; the same handler as GET/PUT /api/accounts/me.</summary>
-public sealed class ProfileModel(ProfileHandler handler) : PageModel
+public sealed class ProfileModel(ProfileHandler handler, AppDbContext db, InstallationOptions installation) : PageModel
 {
     public ProfileResponse? Profile { get; private set; }
     public IReadOnlyList<FieldError> Errors { get; private set; } = [];
+    public IReadOnlyList<AdminUnit> Communes { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Profile = User.UserId() is { } id ? await handler.GetAsync(id, ct) : null;
+        Communes = await CommunePicker.ListAsync(db, installation.ProvinceCode, ct);
         return Profile is null ? Redirect("/office") : Page();
     }
 
@@ -28,6 +33,7 @@ public sealed class ProfileModel(ProfileHandler handler) : PageModel
             return Redirect("/tai-khoan");
         }
         Profile = await handler.GetAsync(id, ct);
+        Communes = await CommunePicker.ListAsync(db, installation.ProvinceCode, ct);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Profile is null ? NotFound() : Page();
     }
