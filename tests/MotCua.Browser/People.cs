@@ -14,7 +14,8 @@ public static class People
         await page.GetByLabel("Số điện thoại hoặc e-mail").FillAsync("citizen.demo");
         await page.GetByLabel("Mật khẩu").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/dang-nhap", StringComparison.Ordinal));
+        // Generous: on a machine shared with builds the redirect after the password check can be slow.
+        await page.WaitForURLAsync(url => !url.Contains("/dang-nhap", StringComparison.Ordinal), new() { Timeout = 60_000 });
     }
 
     public static async Task OfficerSignInAsync(IPage page, string user)

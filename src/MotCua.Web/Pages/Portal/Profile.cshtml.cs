@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Catalog;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Accounts;
@@ -14,16 +13,13 @@ public sealed class ProfileModel(ProfileHandler handler, AppDbContext db, Instal
 {
     public ProfileResponse? Profile { get; private set; }
     public IReadOnlyList<FieldError> Errors { get; private set; } = [];
-    /// <summary>The province's communes in force, by name: people know their commune's name, not its code.</summary>
     public IReadOnlyList<AdminUnit> Communes { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Profile = User.UserId() is { } id ? await handler.GetAsync(id, ct) : null;
-        if (Profile is null)
-            return Redirect("/office");
-        await LoadCommunesAsync(ct);
-        return Page();
+        Communes = await CommunePicker.ListAsync(db, installation.ProvinceCode, ct);
+        return Profile is null ? Redirect("/office") : Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string? phone, string? email, string? communeCode, string? address, CancellationToken ct)
@@ -37,12 +33,8 @@ public sealed class ProfileModel(ProfileHandler handler, AppDbContext db, Instal
             return Redirect("/tai-khoan");
         }
         Profile = await handler.GetAsync(id, ct);
-        await LoadCommunesAsync(ct);
+        Communes = await CommunePicker.ListAsync(db, installation.ProvinceCode, ct);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Profile is null ? NotFound() : Page();
     }
-
-    private async Task LoadCommunesAsync(CancellationToken ct) =>
-        Communes = await db.AdminUnits.AsNoTracking().Where(u => u.ParentCode == installation.ProvinceCode && u.ValidTo == null)
-            .OrderBy(u => u.Name).Take(500).ToListAsync(ct);
 }

@@ -53,6 +53,5 @@ public sealed class SignUpModel(SignUpHandler handler, AppDbContext db, Installa
     }
 
     private async Task LoadAsync(CancellationToken ct) =>
-        Communes = await db.AdminUnits.AsNoTracking().Where(u => u.ParentCode == installation.ProvinceCode && u.ValidTo == null)
-            .OrderBy(u => u.Name).Take(500).ToListAsync(ct);
+        Communes = await CommunePicker.ListAsync(db, installation.ProvinceCode, ct);
 }
