@@ -19,6 +19,7 @@ public static class CatalogApi
         services.AddScoped<GetProcedureHandler>();
         services.AddScoped<ImportCatalogHandler>();
         services.AddScoped<ImportProcedureFromDvcqgHandler>();
+        services.AddScoped<PublishProcedureVersionHandler>();
         services.AddScoped<FormTemplatesHandler>();
         services.AddScoped<ExportCatalogHandler>();
         services.AddScoped<ListSectorsHandler>();
@@ -51,6 +52,9 @@ public static class CatalogApi
         group.MapPost("/procedures/import-from-dvcqg", ImportProcedureFromDvcqgHandler.Endpoint)
             .RequireAuthorization(Permissions.CatalogManage)
             .WithSummary("Fill a draft version of a procedure from DVCQG's catalogue (LayThuTuc) by national code: { nationalCode }");
+        group.MapPost("/procedures/{code}/versions/{number:int}/publish", PublishProcedureVersionHandler.Endpoint)
+            .RequireAuthorization(Permissions.CatalogManage)
+            .WithSummary("Publish a reviewed draft version: { effectiveFrom? yyyy-MM-dd, default today }; the version in force is closed that day");
         return app;
     }
 

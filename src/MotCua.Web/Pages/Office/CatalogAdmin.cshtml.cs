@@ -10,7 +10,7 @@ namespace MotCua.Web.Pages.Office;
 
 /// <summary>The catalogue administrator's page: procedures awaiting review (draft versions) and "Lấy thủ tục từ Cổng DVCQG"; same handler as the API.</summary>
 [Authorize(Policy = Permissions.CatalogManage)]
-public sealed class CatalogAdminModel(AppDbContext db, ImportProcedureFromDvcqgHandler import) : PageModel
+public sealed class CatalogAdminModel(AppDbContext db, ImportProcedureFromDvcqgHandler import, PublishProcedureVersionHandler publish) : PageModel
 {
     public sealed record DraftRow(string Code, string Name, int Number, string SectorCode);
 
@@ -29,7 +29,25 @@ public sealed class CatalogAdminModel(AppDbContext db, ImportProcedureFromDvcqgH
                 + (r.UnresolvedAgencies.Count > 0 ? $" Chưa khớp cơ quan: {string.Join(", ", r.UnresolvedAgencies)}." : "");
             return RedirectToPage();
         }
-        var problem = outcome.Problem!.ProblemDetails;
+        return await ShowProblemAsync(outcome.Problem!, ct);
+    }
+
+    /// <summary>Publishes a reviewed draft (same handler as the API); an empty date means today.</summary>
+    public async Task<IActionResult> OnPostPublishAsync(string code, int number, DateOnly? effectiveFrom, CancellationToken ct)
+    {
+        var outcome = await publish.HandleAsync(code ?? "", number, effectiveFrom, User.UserId(), ct);
+        if (outcome.Result is { } r)
+        {
+            Message = $"Đã công bố phiên bản {r.Number} của thủ tục {r.Code}, có hiệu lực từ ngày {r.EffectiveFrom:dd/MM/yyyy}."
+                + (r.ClosedVersion is { } closed ? $" Phiên bản {closed} hết hiệu lực từ ngày đó." : "");
+            return RedirectToPage();
+        }
+        return await ShowProblemAsync(outcome.Problem!, ct);
+    }
+
+    private async Task<IActionResult> ShowProblemAsync(Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult result, CancellationToken ct)
+    {
+        var problem = result.ProblemDetails;
         Error = problem.Detail is { Length: > 0 } detail && problem.Status != StatusCodes.Status400BadRequest ? $"{problem.Title}: {detail}" : problem.Title;
         if (problem is HttpValidationProblemDetails validation)
             Error = string.Join(" ", validation.Errors.SelectMany(e => e.Value));
