@@ -48,7 +48,10 @@ public class ProfileTests(DemoHosts hosts)
         var token = await CookieSession.TokenAsync(browser, "/tai-khoan");
         var saved = await browser.PostAsync("/tai-khoan", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["phone"] = phone, ["communeCode"] = "05983", ["address"] = "Ngõ 7", ["__RequestVerificationToken"] = token,
+            ["phone"] = phone,
+            ["communeCode"] = "05983",
+            ["address"] = "Ngõ 7",
+            ["__RequestVerificationToken"] = token,
         }));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Matches("<option value=\"05983\" selected=\"selected\">[^<0-9]+</option>", await browser.GetStringAsync("/tai-khoan"));
