@@ -36,6 +36,12 @@ public sealed partial class PopulationPrefillTests(NationHosts hosts) : IClassFi
         var proof = ProofField().Match(html).Groups[1].Value;
         Assert.NotEmpty(proof);
         Assert.Equal(before + 1, await LookupCountAsync(host)); // logged as the API logs it
+        // The monthly report page shows the units of the report API.
+        var month = VietnamTime.Today(host.Time).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        var api = await (await host.ClientAs("leader.demo")).GetFromJsonAsync<JsonElement>($"/api/integrations/population/report?month={month}");
+        var report = await (await OfficeSignIn.AsAsync(host, "leader.demo")).GetStringAsync($"/office/bao-cao/tra-cuu-dan-cu?month={month}");
+        Assert.Contains($"<strong>{api.GetProperty("lookups").GetInt32()}</strong> lần tra cứu", report, StringComparison.Ordinal);
+        Assert.Contains(api.GetProperty("units")[0].GetProperty("agencyName").GetString()!, report, StringComparison.Ordinal);
 
         // The officer receives the dossier with what was filled: it is marked verified.
         fields["name"] = "Nông Văn Dân";
