@@ -9,6 +9,7 @@ using MotCua.Web.Data;
 using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Catalog;
 using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Integrations.Population;
 using MotCua.Web.Infrastructure.Installation;
 
 namespace MotCua.Web.Pages.Office;
@@ -24,7 +25,7 @@ public sealed record KeptFile(long Id, string Name);
 /// </summary>
 [Authorize(Policy = Permissions.DossierReceive)]
 public sealed class CounterIntakeModel(SearchProceduresHandler search, GetProcedureHandler procedures, UploadFileHandler upload,
-    ReceiveAtCounterHandler receive, AppDbContext db, TimeProvider time, InstallationOptions installation) : OfficerPageModel
+    ReceiveAtCounterHandler receive, LookUpCitizenHandler population, AppDbContext db, TimeProvider time, InstallationOptions installation) : OfficerPageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true, Name = "thu-tuc")] public string? ProcedureCode { get; set; }
@@ -37,6 +38,8 @@ public sealed class CounterIntakeModel(SearchProceduresHandler search, GetProced
     public string Key { get; private set; } = "";
     public Dictionary<int, KeptFile> Kept { get; } = [];
     public IReadOnlyList<FieldError> Errors { get; private set; } = [];
+    /// <summary>What the population-database lookup answered, after "Lấy thông tin từ CSDL quốc gia về dân cư".</summary>
+    public PopulationLookupResult? Lookup { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -56,6 +59,8 @@ public sealed class CounterIntakeModel(SearchProceduresHandler search, GetProced
 
         var errors = new List<FieldError>();
         var documents = await UploadAsync(Case, errors, ct);
+        if (Posted("action") == "prefill")
+            return await PrefillAsync(errors, ct);
         DateOnly? birthDate = null;
         var birth = Posted("birthDate").Trim();
         if (birth.Length > 0)
@@ -74,7 +79,7 @@ public sealed class CounterIntakeModel(SearchProceduresHandler search, GetProced
             ? new RepresentativeData(rep, Text("representativeIdNumber"), Text("representativePhone"), Text("authorisationDocument"))
             : null;
         var request = new CounterIntakeRequest(Procedure!.Code, Case.Code, Posted("channel"), applicant,
-            FormDataInput.Build(Case.FormFields, key => Posted("f." + key)), documents, representative);
+            FormDataInput.Build(Case.FormFields, key => Posted("f." + key)), documents, representative, Text("populationProof"));
         var (receipt, intakeErrors) = await receive.HandleAsync(request, Key, Actor, ct);
         if (receipt is null)
             return Refuse(intakeErrors);
@@ -111,6 +116,37 @@ public sealed class CounterIntakeModel(SearchProceduresHandler search, GetProced
             }
         }
         return documents;
+    }
+
+    /// <summary>
+    /// "Lấy thông tin từ CSDL quốc gia về dân cư" without JavaScript (docs/integrations/lgsp-population.md#prefill):
+    /// the ID number, name and birth date typed are looked up (and logged, as the API does); when the database
+    /// confirms them, the form comes back with name, birth date and address filled and the proof that marks the
+    /// dossier verified at reception; otherwise with the reason and nothing filled. Scans chosen are kept.
+    /// </summary>
+    private async Task<IActionResult> PrefillAsync(List<FieldError> errors, CancellationToken ct)
+    {
+        DateOnly? birthDate = DateOnly.TryParseExact(Posted("birthDate").Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+        var (result, lookupErrors) = await population.HandleAsync(new PopulationLookupRequest(Text("idNumber"), Text("name"), birthDate),
+            new PopulationLookupCaller(Actor.UserId, Actor.AgencyId, Actor.Name, LookupPurpose.CounterIntake), ct);
+        errors.AddRange(lookupErrors.Select(e => new FieldError("applicant." + e.Field, e.Message)));
+        Filled["populationProof"] = "";
+        if (result?.Citizen is { } citizen)
+        {
+            Filled["applicantType"] = "Citizen";
+            Filled["name"] = citizen.Name;
+            Filled["idNumber"] = citizen.IdNumber;
+            Filled["birthDate"] = IsoDate.Format(citizen.BirthDate);
+            Filled["address"] = citizen.Address ?? "";
+            if (citizen.ProvinceCode is { } province)
+                Filled["provinceCode"] = province;
+            if (citizen.CommuneCode is { } commune)
+                Filled["communeCode"] = commune;
+            Filled["populationProof"] = result.Proof ?? "";
+        }
+        Lookup = result;
+        Errors = errors;
+        return Page();
     }
 
     private PageResult Refuse(IReadOnlyList<FieldError> errors)

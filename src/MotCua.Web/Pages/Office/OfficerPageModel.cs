@@ -24,5 +24,9 @@ public abstract class OfficerPageModel : PageModel
 
     /// <summary>The value the officer posted, to fill a form again after an error (nothing is lost by a mistake).</summary>
     public string Posted(string name, string fallback = "") =>
-        Request.HasFormContentType && Request.Form.TryGetValue(name, out var value) ? value.ToString() : fallback;
+        Filled.TryGetValue(name, out var filled) ? filled
+        : Request.HasFormContentType && Request.Form.TryGetValue(name, out var value) ? value.ToString() : fallback;
+
+    /// <summary>Values the page itself filled in on this post (e.g. from the population database), shown instead of what was posted.</summary>
+    protected Dictionary<string, string> Filled { get; } = new(StringComparer.Ordinal);
 }
