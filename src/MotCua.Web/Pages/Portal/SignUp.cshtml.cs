@@ -5,6 +5,7 @@ using MotCua.Core.Catalog;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Accounts.Security;
+using MotCua.Web.Features.Integrations.Population;
 using MotCua.Web.Features.Organization;
 using MotCua.Web.Infrastructure.Installation;
 
@@ -12,7 +13,7 @@ namespace MotCua.Web.Pages.Portal;
 
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(SignInRateLimits.SignUp)]
 [RequestSizeLimit(SignUpRules.MaxRequestBytes)]
-public sealed class SignUpModel(SignUpHandler handler, AppDbContext db, InstallationOptions installation) : PageModel
+public sealed class SignUpModel(SignUpHandler handler, LookUpCitizenHandler population, AppDbContext db, InstallationOptions installation) : PageModel
 {
     public sealed class InputModel
     {
@@ -31,6 +32,8 @@ public sealed class SignUpModel(SignUpHandler handler, AppDbContext db, Installa
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     public IReadOnlyList<AdminUnit> Communes { get; private set; } = [];
     public IReadOnlyList<FieldError> Errors { get; private set; } = [];
+    /// <summary>The answer of the population database when the citizen asked it to fill the form.</summary>
+    public PopulationLookupResult? Lookup { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -50,6 +53,41 @@ public sealed class SignUpModel(SignUpHandler handler, AppDbContext db, Installa
         }
         TempData["Flash"] = "Đăng ký thành công. Mời bạn đăng nhập để tiếp tục.";
         return CookieSignInPage.LocalReturn(ReturnUrl) is { } back ? Redirect("/dang-nhap?returnUrl=" + Uri.EscapeDataString(back)) : Redirect("/dang-nhap");
+    }
+
+    /// <summary>
+    /// "Lấy thông tin từ CSDL quốc gia về dân cư" (docs/integrations/lgsp-population.md#prefill): the ID number,
+    /// name and birth date typed must all match; then name, birth date, commune and address are filled. Logged
+    /// as a sign-up lookup whatever the outcome; it counts against the page's per-client limit on posts
+    /// (<see cref="SignInRateLimits.SignUp"/>), so the database cannot be walked from here.
+    /// </summary>
+    public async Task<IActionResult> OnPostLookupAsync([FromForm] InputModel input, CancellationToken ct)
+    {
+        Input = input;
+        input.Password = null; // never sent back into the page
+        DateOnly? birth = DateOnly.TryParse(input.BirthDate, System.Globalization.CultureInfo.InvariantCulture, out var b) ? b : null;
+        var (result, errors) = await population.HandleAsync(new PopulationLookupRequest(input.PersonalId, input.FullName, birth),
+            new PopulationLookupCaller(null, null, "portal-sign-up", LookupPurpose.SignUp), ct);
+        Lookup = result;
+        Errors = errors.Select(e => e.Field switch
+        {
+            "idNumber" => e with { Field = "personalId" },
+            _ => e,
+        }).ToList();
+        if (result?.Citizen is { } citizen)
+        {
+            input.FullName = citizen.Name;
+            input.BirthDate = citizen.BirthDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            if (citizen.ProvinceCode == installation.ProvinceCode && !string.IsNullOrEmpty(citizen.CommuneCode))
+                input.CommuneCode = citizen.CommuneCode;
+            input.Address = citizen.Address ?? input.Address;
+        }
+        else if (Errors.Count > 0 || result is not null)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+        await LoadAsync(ct);
+        return Page();
     }
 
     private async Task LoadAsync(CancellationToken ct) =>
