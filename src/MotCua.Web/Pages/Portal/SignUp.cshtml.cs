@@ -82,7 +82,7 @@ public sealed class SignUpModel(SignUpHandler handler, LookUpCitizenHandler popu
                 input.CommuneCode = citizen.CommuneCode;
             input.Address = citizen.Address ?? input.Address;
         }
-        else if (Errors.Count > 0 || result is not null)
+        else
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
