@@ -98,10 +98,22 @@ public static class SubmitBench
         return detail.GetProperty("definition").GetProperty("cases")[0].GetProperty("code").GetString()!;
     }
 
+    private static readonly Dictionary<string, long> LastStepByUser = new(StringComparer.Ordinal);
+
     public static async Task<string> TokenAsync(HttpClient http, string user)
     {
-        // Officers sign in with a second factor: the demo accounts share the demo TOTP secret.
-        var totp = new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(MotCua.Web.Features.DemoData.DemoSecondFactor.Secret)).ComputeTotp(DateTime.UtcNow);
+        // Officers sign in with a second factor: the demo accounts share the demo TOTP secret. A code
+        // is accepted once per account (replay protection), so a second sign-in waits for the next step.
+        var generator = new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(MotCua.Web.Features.DemoData.DemoSecondFactor.Secret));
+        long step;
+        lock (LastStepByUser)
+            step = LastStepByUser.GetValueOrDefault(user, -1);
+        while (DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30 <= step)
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        var now = DateTime.UtcNow;
+        lock (LastStepByUser)
+            LastStepByUser[user] = new DateTimeOffset(now).ToUnixTimeSeconds() / 30;
+        var totp = generator.ComputeTotp(now);
         var response = await http.PostAsJsonAsync("/api/auth/token", new { userName = user, password = "MotCua@2026", totp });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;

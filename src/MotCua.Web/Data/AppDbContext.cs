@@ -22,6 +22,12 @@ namespace MotCua.Web.Data;
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AuditEnricher? audit = null,
     Features.Integrations.Core.DossierSyncTracking? sync = null) : DbContext(options)
 {
+    /// <summary>
+    /// What this unit of work already took from the catalogue index (the receiving agency, the sector of
+    /// the procedure version), so the save path does not read those rows again (docs/capacity.md).
+    /// </summary>
+    public Features.Catalog.KnownCatalogFacts Known { get; } = new();
+
     public DbSet<AdminUnit> AdminUnits => Set<AdminUnit>();
     public DbSet<AdminUnitSuccession> AdminUnitSuccessions => Set<AdminUnitSuccession>();
     public DbSet<Agency> Agencies => Set<Agency>();

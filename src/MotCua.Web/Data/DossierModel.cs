@@ -9,6 +9,12 @@ namespace MotCua.Web.Data;
 /// <summary>EF configuration of the dossier tables (docs/domain/dossier-states.md), kept apart from AppDbContext for size.</summary>
 public static class DossierModel
 {
+    /// <summary>
+    /// The queue indexes hold submitted dossiers only (migration 0022): every queue excludes drafts, so with
+    /// the draft flag in the index predicate a page and its count are read from the index alone.
+    /// </summary>
+    private const string SubmittedOnly = "NOT \"IsDraft\"";
+
     public static void Configure(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<UserAccount>(e =>
@@ -51,16 +57,16 @@ public static class DossierModel
             e.HasIndex(x => x.OwnerAccountId);
             e.HasIndex(x => x.DueAt);
             // The office queues, newest first, per place an agency sees a dossier from (docs/adr/0012-queue-queries.md, migration 0012).
-            e.HasIndex(x => new { x.ReceivingAgencyId, x.Id });
-            e.HasIndex(x => new { x.CompetentAgencyId, x.Id });
-            e.HasIndex(x => new { x.CurrentAgencyId, x.Id });
-            e.HasIndex(x => new { x.ReceivingAgencyId, x.Status, x.Id });
-            e.HasIndex(x => new { x.CompetentAgencyId, x.Status, x.Id });
-            e.HasIndex(x => new { x.CurrentAgencyId, x.Status, x.Id });
+            e.HasIndex(x => new { x.ReceivingAgencyId, x.Id }).HasFilter(SubmittedOnly);
+            e.HasIndex(x => new { x.CompetentAgencyId, x.Id }).HasFilter(SubmittedOnly);
+            e.HasIndex(x => new { x.CurrentAgencyId, x.Id }).HasFilter(SubmittedOnly);
+            e.HasIndex(x => new { x.ReceivingAgencyId, x.Status, x.Id }).HasFilter(SubmittedOnly);
+            e.HasIndex(x => new { x.CompetentAgencyId, x.Status, x.Id }).HasFilter(SubmittedOnly);
+            e.HasIndex(x => new { x.CurrentAgencyId, x.Status, x.Id }).HasFilter(SubmittedOnly);
             // "Due soon" and "overdue" per branch (migration 0020); PostgreSQL also has trigram indexes on the names there.
-            e.HasIndex(x => new { x.ReceivingAgencyId, x.Status, x.DueAt, x.Id });
-            e.HasIndex(x => new { x.CompetentAgencyId, x.Status, x.DueAt, x.Id });
-            e.HasIndex(x => new { x.CurrentAgencyId, x.Status, x.DueAt, x.Id });
+            e.HasIndex(x => new { x.ReceivingAgencyId, x.Status, x.DueAt, x.Id }).HasFilter(SubmittedOnly);
+            e.HasIndex(x => new { x.CompetentAgencyId, x.Status, x.DueAt, x.Id }).HasFilter(SubmittedOnly);
+            e.HasIndex(x => new { x.CurrentAgencyId, x.Status, x.DueAt, x.Id }).HasFilter(SubmittedOnly);
             e.HasIndex(x => new { x.AssigneeId, x.Id });
             e.HasIndex(x => new { x.SupplementState, x.Id });
             e.HasOne<Agency>().WithMany().HasForeignKey(x => x.ReceivingAgencyId).OnDelete(DeleteBehavior.Restrict);

@@ -53,7 +53,7 @@ public sealed class CatalogIndex(TimeProvider time) : IDisposable
             .Join(db.Agencies, o => o.AgencyId, a => a.Id, (o, a) => new { a.Code, o.AgencyId, o.ProcedureId, o.OnlineLevel })
             .ToListAsync(ct);
         var allAgencies = await db.Agencies.AsNoTracking()
-            .Select(a => new AgencyInfo(a.Id, a.Code, a.Kind, a.AdminUnitCode, a.ValidFrom, a.ValidTo))
+            .Select(a => new AgencyInfo(a.Id, a.Code, a.Kind, a.AdminUnitCode, a.ValidFrom, a.ValidTo, a.Name, a.Qcvn102Code))
             .ToListAsync(ct);
         var sectors = await db.Sectors.AsNoTracking().ToListAsync(ct);
         var agencies = await db.Agencies.AsNoTracking()
@@ -81,7 +81,8 @@ public sealed record CatalogEntry(long VersionId, long ProcedureId, string Code,
     string Levels, IReadOnlyList<string> LevelList, OnlineLevel OnlineLevel);
 
 /// <summary>What intake needs of an agency: where it is, what kind, and when it exists.</summary>
-public sealed record AgencyInfo(long Id, string Code, AgencyKind Kind, string? AdminUnitCode, DateOnly ValidFrom, DateOnly? ValidTo)
+public sealed record AgencyInfo(long Id, string Code, AgencyKind Kind, string? AdminUnitCode, DateOnly ValidFrom, DateOnly? ValidTo,
+    string Name = "", string Qcvn102Code = "")
 {
     public bool IsValidOn(DateOnly date) => ValidFrom <= date && (ValidTo is null || date < ValidTo);
 }

@@ -37,6 +37,7 @@ public sealed class DossierIntake(AppDbContext db, CatalogIndex catalogIndex, Pu
         if (version is null)
             return (null, [], [new FieldError("procedureCode", "Không có thủ tục đang có hiệu lực với mã này.")]);
         var definition = version.Definition;
+        db.Known.VersionSectors[version.Id] = version.SectorCode;
         if (channel == Channel.Online && definition.OnlineLevel == OnlineLevel.InformationOnly)
             return (null, [], [new FieldError("procedureCode", "Thủ tục này chưa cung cấp dịch vụ công trực tuyến; vui lòng nộp trực tiếp hoặc qua bưu chính.")]);
         var @case = definition.Cases.FirstOrDefault(c => c.Code == request.CaseCode) ?? (definition.Cases.Count == 1 && request.CaseCode is null ? definition.Cases[0] : null);
@@ -50,6 +51,7 @@ public sealed class DossierIntake(AppDbContext db, CatalogIndex catalogIndex, Pu
         var receiving = request.ReceivingAgency is null && receivers.Count == 1 ? receivers[0] : receivers.FirstOrDefault(a => a.Code == request.ReceivingAgency);
         if (receiving is null)
             return (null, [], [new FieldError("receivingAgency", "Vui lòng chọn nơi tiếp nhận hồ sơ trong danh sách nơi cung cấp thủ tục.")]);
+        db.Known.Agencies[receiving.Id] = receiving;
         var competent = ResolveCompetent(catalog, definition.CompetentAgency, receiving, today);
         if (competent is null)
             return (null, [], [new FieldError("procedureCode", "Chưa xác định được cơ quan có thẩm quyền giải quyết.")]);

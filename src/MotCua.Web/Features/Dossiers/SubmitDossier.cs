@@ -5,6 +5,7 @@ using MotCua.Core.Catalog;
 using MotCua.Core.Dossiers;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Calendar;
+using MotCua.Web.Features.Catalog;
 using MotCua.Web.Features.Notifications;
 using MotCua.Web.Infrastructure.Http;
 
@@ -92,7 +93,9 @@ public sealed class SubmitDossierHandler(AppDbContext db, DossierIntake intake, 
         DossierWorkflow.Created(db, dossier, actor, now, "Nộp hồ sơ trực tuyến");
         var calendar = await calendars.GetAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var unit = await db.Agencies.AsNoTracking().SingleAsync(x => x.Id == dossier.ReceivingAgencyId, ct);
+        var unit = db.Known.Agencies.GetValueOrDefault(dossier.ReceivingAgencyId)
+            ?? await db.Agencies.AsNoTracking().Where(x => x.Id == dossier.ReceivingAgencyId)
+                .Select(a => new AgencyInfo(a.Id, a.Code, a.Kind, a.AdminUnitCode, a.ValidFrom, a.ValidTo, a.Name, a.Qcvn102Code)).SingleAsync(ct);
         dossier.Code = await DossierCodes.IssueAsync(db, unit.Qcvn102Code, now, ct);
         var expected = ExpectedDue(calendar, dossier);
         NotificationOutboxHandler.Queue(db, now, dossier.ApplicantEmail, dossier.ApplicantPhone,

@@ -23,9 +23,11 @@ public static class CounterTracking
         var changed = Changed(db);
         if (changed.Count == 0)
             return new CounterDeltas();
-        var ids = VersionIds(changed);
-        return Fill(changed, await db.ProcedureVersions.AsNoTracking().Where(v => ids.Contains(v.Id))
-            .ToDictionaryAsync(v => v.Id, v => v.SectorCode, ct));
+        var sectors = Known(db, changed, out var ids);
+        if (ids.Count > 0)
+            foreach (var v in await db.ProcedureVersions.AsNoTracking().Where(v => ids.Contains(v.Id)).Select(v => new { v.Id, v.SectorCode }).ToListAsync(ct))
+                sectors[v.Id] = v.SectorCode;
+        return Fill(changed, sectors);
     }
 
     public static CounterDeltas Collect(AppDbContext db)
@@ -33,8 +35,11 @@ public static class CounterTracking
         var changed = Changed(db);
         if (changed.Count == 0)
             return new CounterDeltas();
-        var ids = VersionIds(changed);
-        return Fill(changed, db.ProcedureVersions.AsNoTracking().Where(v => ids.Contains(v.Id)).ToDictionary(v => v.Id, v => v.SectorCode));
+        var sectors = Known(db, changed, out var ids);
+        if (ids.Count > 0)
+            foreach (var v in db.ProcedureVersions.AsNoTracking().Where(v => ids.Contains(v.Id)).Select(v => new { v.Id, v.SectorCode }).ToList())
+                sectors[v.Id] = v.SectorCode;
+        return Fill(changed, sectors);
     }
 
     /// <summary>
@@ -50,8 +55,21 @@ public static class CounterTracking
             .ToList();
     }
 
-    private static List<long> VersionIds(List<EntityEntry<Dossier>> changed) =>
-        changed.SelectMany(e => new[] { Original<long>(e, nameof(Dossier.ProcedureVersionId)), e.Entity.ProcedureVersionId }).Distinct().ToList();
+    /// <summary>The sectors of the changed dossiers' versions that intake already took from the catalogue index; <paramref name="missing"/> the versions to read.</summary>
+    private static Dictionary<long, string> Known(AppDbContext db, List<EntityEntry<Dossier>> changed, out List<long> missing)
+    {
+        var ids = changed.SelectMany(e => new[] { Original<long>(e, nameof(Dossier.ProcedureVersionId)), e.Entity.ProcedureVersionId }).Distinct();
+        var sectors = new Dictionary<long, string>();
+        missing = [];
+        foreach (var id in ids)
+        {
+            if (db.Known.VersionSectors.TryGetValue(id, out var sector))
+                sectors[id] = sector;
+            else
+                missing.Add(id);
+        }
+        return sectors;
+    }
 
     private static (long, long, string, Channel) Key(Dossier d) => (d.CompetentAgencyId, d.ProcedureVersionId, d.ProcedureCode, d.Channel);
 
