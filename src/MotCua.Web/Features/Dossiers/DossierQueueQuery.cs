@@ -35,6 +35,10 @@ public sealed class DossierQueueQuery(AppDbContext db, DossierActor actor, DateT
             return Cut(dossiers.Where(_ => false), limit);
         // Drafts are the applicant's own business until submitted.
         var submitted = dossiers.Where(d => !d.IsDraft);
+        // A text search on PostgreSQL: the trigram indexes find the few matching dossiers once, and the scope
+        // rule filters them; as branches, each would read the same trigram postings again (docs/adr/0012-queue-queries.md).
+        if (!string.IsNullOrWhiteSpace(filter.Text) && db.Database.IsNpgsql())
+            return Cut(Rule(dossiers.VisibleTo(actor, db.Consultations), queue, filter), limit);
         return queue switch
         {
             DossierQueue.NewOnline or DossierQueue.ReadyToReturn => Cut(Rule(submitted.Where(d => d.ReceivingAgencyId == agency), queue, filter), limit),
