@@ -37,7 +37,8 @@ public sealed class DossierQueueQuery(AppDbContext db, DossierActor actor, DateT
         var submitted = dossiers.Where(d => !d.IsDraft);
         // A text search on PostgreSQL: the trigram indexes find the few matching dossiers once, and the scope
         // rule filters them; as branches, each would read the same trigram postings again (docs/adr/0012-queue-queries.md).
-        if (!string.IsNullOrWhiteSpace(filter.Text) && db.Database.IsNpgsql())
+        // SQLite's trigram table (migration 0023) likewise, and a full dossier code is one unique-index read.
+        if (!string.IsNullOrWhiteSpace(filter.Text))
             return Cut(Rule(dossiers.VisibleTo(actor, db.Consultations), queue, filter), limit);
         return queue switch
         {
@@ -102,15 +103,49 @@ public sealed class DossierQueueQuery(AppDbContext db, DossierActor actor, DateT
     /// <summary>
     /// The code exactly, or the applicant's or the procedure's name containing the text in any case. On
     /// PostgreSQL ILIKE, which the trigram indexes of migration 0020 answer (each arm of the OR is an index,
-    /// so the planner unites three index reads instead of reading the agency's dossiers); SQLite's LIKE
-    /// ignores the case of unaccented letters only. The text's own % and _ are literal.
+    /// so the planner unites three index reads instead of reading the agency's dossiers); on SQLite LIKE over
+    /// the trigram full-text table of migration 0023, which ignores the case of unaccented letters only.
+    /// The text's own % and _ are literal.
     /// </summary>
     private IQueryable<Dossier> Matching(IQueryable<Dossier> dossiers, string text)
     {
+        // Text shaped like a whole dossier code (Circular 01/2018/TT-VPCP art. 19, docs/domain/codes.md#dossier-code) is looked up as that code only,
+        // in any case: no name contains one, and a contains-search would read every dossier in scope.
+        if (AsDossierCode(text) is { } code)
+            return dossiers.Where(d => d.Code == code);
         var pattern = "%" + text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal) + "%";
         if (!db.Database.IsNpgsql())
-            return dossiers.Where(d => d.Code == text || EF.Functions.Like(d.ApplicantName, pattern, @"\") || EF.Functions.Like(d.ProcedureName, pattern, @"\"));
+            return dossiers.Where(d => d.Code == text || SqliteNames(text).Contains(d.Id));
         return dossiers.Where(d => d.Code == text || EF.Functions.ILike(d.ApplicantName, pattern, @"\") || EF.Functions.ILike(d.ProcedureName, pattern, @"\"));
+    }
+
+    /// <summary>
+    /// SQLite: the ids whose applicant or procedure name contains the text, from the trigram full-text table
+    /// of migration 0023, one column at a time (an OR across its columns is not answered from the index).
+    /// FTS5 answers LIKE from the index only without an ESCAPE clause, so a text holding % _ or \ takes the
+    /// escaped pattern and a full read of the table; SQLite re-checks every candidate with its own LIKE.
+    /// </summary>
+    private IQueryable<long> SqliteNames(string text)
+    {
+        if (text.AsSpan().IndexOfAny(@"%_\") < 0)
+        {
+            var plain = "%" + text + "%";
+            return db.Database.SqlQuery<long>($"""
+                SELECT rowid AS "Value" FROM "DossierNameSearch" WHERE "ApplicantName" LIKE {plain}
+                UNION SELECT rowid FROM "DossierNameSearch" WHERE "ProcedureName" LIKE {plain}
+                """);
+        }
+        var escaped = "%" + text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal) + "%";
+        return db.Database.SqlQuery<long>($"""
+            SELECT rowid AS "Value" FROM "DossierNameSearch" WHERE "ApplicantName" LIKE {escaped} ESCAPE '\'
+            UNION SELECT rowid FROM "DossierNameSearch" WHERE "ProcedureName" LIKE {escaped} ESCAPE '\'
+            """);
+    }
+
+    private static string? AsDossierCode(string text)
+    {
+        var upper = text.Trim().ToUpperInvariant();
+        return DossierCode.TryParse(upper, out _, out _, out _) ? upper : null;
     }
 
     private static IQueryable<long> Cut(IQueryable<Dossier> dossiers, int limit) => dossiers.OrderByDescending(d => d.Id).Select(d => d.Id).Take(limit);

@@ -41,7 +41,8 @@ public class MigrationTests
                 problems.Add($"column {table}.{extra} is not in the model");
         }
         var modelTables = context.Model.GetEntityTypes().Select(e => e.GetTableName()!).ToHashSet();
-        foreach (var extra in actual.Keys.Where(t => !modelTables.Contains(t) && t != "__schema_migrations"))
+        // SQLite's trigram full-text table for the queue name search (migration 0023) and its shadow tables live outside the model.
+        foreach (var extra in actual.Keys.Where(t => !modelTables.Contains(t) && t != "__schema_migrations" && !t.StartsWith("DossierNameSearch", StringComparison.Ordinal)))
             problems.Add($"table {extra} is not in the model");
         Assert.Empty(problems);
     }
