@@ -65,6 +65,15 @@ public class BusinessLinePickerTests(DemoHosts hosts)
         Assert.Matches("id=\"f_businessLines\"[^>]*value=\"4722 – Bán lẻ thực phẩm trong các cửa hàng chuyên doanh\"", picked);
         Assert.DoesNotContain("error-summary", picked, StringComparison.Ordinal);
 
+        // "Thêm ngành khác" without JavaScript: the form comes back with an empty input after the lines, unsubmitted.
+        using var more = Filled(form, await SubmitPageTests.RequiredFieldsAsync(host), ["4722"]);
+        more.Add(new StringContent("businessLines"), "themDong");
+        var added = await browser.PostAsync(url, more);
+        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        var withMore = await added.Content.ReadAsStringAsync();
+        Assert.Matches("id=\"f_businessLines_2\"[^>]*value=\"\"", withMore);
+        Assert.DoesNotContain("error-summary", withMore, StringComparison.Ordinal);
+
         // Sent with the chosen line and an old habit ("code | anything"): stored as codes and official names.
         using var send = Filled(form, await SubmitPageTests.RequiredFieldsAsync(host), ["4722 – Bán lẻ thực phẩm trong các cửa hàng chuyên doanh", "6201 | phần mềm"]);
         var pdf = new ByteArrayContent(Pdf);
