@@ -95,7 +95,8 @@ public static class DossierClient
             "Date" => "2026-01-15",
             "Choice" => c.GetProperty("options")[0].GetString()!,
             "YesNo" => true,
-            _ => "Giá trị",
+            // A business line must be a real level-4 code of the economic-sector classification.
+            _ => c.GetProperty("key").GetString() == "vsicCode" ? "4711" : "Giá trị",
         }));
 
     public static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, object submission, string key)

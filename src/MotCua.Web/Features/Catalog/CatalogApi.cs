@@ -34,6 +34,8 @@ public static class CatalogApi
             .WithSummary("Search the catalogue: q (diacritics optional), sector, level, agency, onlineLevel, page, pageSize");
         group.MapGet("/procedures/{code}", GetProcedureHandler.Endpoint)
             .WithSummary("The version of a procedure in force today, in detail");
+        group.MapGet("/business-lines", Reference.BusinessLinesApi.Endpoint)
+            .WithSummary("Business lines of the economic-sector classification (VSIC 2018, level 4) matching q: a code or words, diacritics optional; limit ≤ 50");
         group.MapGet("/sectors", async (ListSectorsHandler handler, CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(ct)))
             .WithSummary("Sectors with the number of procedures in force");
         group.MapGet("/export", async (ExportCatalogHandler handler, CancellationToken ct) =>

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MotCua.Core.Catalog;
+using MotCua.Web.Features.Catalog.Reference;
 
 namespace MotCua.Web.Features.DemoData;
 
@@ -63,10 +64,21 @@ internal static class DemoFormData
                 var rows = new JsonArray();
                 for (var i = rng.Next(1, 4); i > 0; i--)
                     rows.Add(Object(field.Columns ?? [], rng, c, inRows: true));
-                return rows;
+                return BusinessLineRules.IsBusinessLines(field) ? OfficialNames(field, rows) : rows;
             default:
                 return JsonValue.Create(Text(key, field.Label, rng, c))!;
         }
+    }
+
+    /// <summary>Business lines as the form stores them: the code and its official name (the random draws stay as they were, so the demo is unchanged otherwise).</summary>
+    private static JsonArray OfficialNames(FormField field, JsonArray rows)
+    {
+        if (BusinessLineRules.NameColumn(field) is not { } nameColumn)
+            return rows;
+        foreach (var row in rows.OfType<JsonObject>())
+            if (row[BusinessLineRules.CodeColumn]?.GetValue<string>() is { } code && VsicList.Vsic2018.Find(code) is { } line)
+                row[nameColumn] = line.Name;
+        return rows;
     }
 
     private static DateOnly Date(string key, string label, bool inRows, Random rng, Context c)

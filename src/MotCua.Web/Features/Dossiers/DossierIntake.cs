@@ -5,6 +5,7 @@ using MotCua.Core.Catalog;
 using MotCua.Core.Dossiers;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Catalog;
+using MotCua.Web.Features.Catalog.Reference;
 using MotCua.Web.Features.Organization;
 
 namespace MotCua.Web.Features.Dossiers;
@@ -58,8 +59,13 @@ public sealed class DossierIntake(AppDbContext db, CatalogIndex catalogIndex, Pu
 
         // A draft may be incomplete; it is checked in full when submitted. A dossier submitted on another
         // system (checkFormData false) carries that system's data, not this procedure's form.
+        // Business lines are stored as the code and its official name, so a row with a known code needs no name.
+        var formData = checkFormData ? BusinessLineRules.Normalize(@case.FormFields, request.FormData, VsicList.Vsic2018) : request.FormData;
         if (checkFormData && (requireDocuments || draftId is null))
-            errors.AddRange(FormDataRules.Validate(@case.FormFields, request.FormData));
+        {
+            errors.AddRange(FormDataRules.Validate(@case.FormFields, formData));
+            errors.AddRange(BusinessLineRules.Validate(@case.FormFields, formData, VsicList.Vsic2018));
+        }
         else if (checkFormData && (request.FormData.ValueKind is not (JsonValueKind.Object or JsonValueKind.Undefined or JsonValueKind.Null) || request.FormData.GetRawText().Length > 65_536))
             errors.Add(new FieldError("formData", "Dữ liệu tờ khai phải là một đối tượng, tối đa 64 KB."));
         var documents = request.Documents ?? [];
@@ -101,7 +107,7 @@ public sealed class DossierIntake(AppDbContext db, CatalogIndex catalogIndex, Pu
             CompetentAgencyId = competent.Id,
             CurrentAgencyId = receiving.Id,
             ApplicantName = "",
-            FormDataJson = request.FormData.ValueKind == JsonValueKind.Object ? request.FormData.GetRawText() : "{}",
+            FormDataJson = formData.ValueKind == JsonValueKind.Object ? formData.GetRawText() : "{}",
             FeeAmountVnd = @case.Fees.Sum(f => f.AmountVnd),
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };

@@ -2,13 +2,15 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Primitives;
 using MotCua.Core.Catalog;
+using MotCua.Web.Features.Catalog.Reference;
 
 namespace MotCua.Web.Features.Dossiers;
 
 /// <summary>
 /// Turns the posted HTML form fields of a procedure case ("f.&lt;key&gt;") into the JSON object the
 /// catalogue's form definition validates: numbers as numbers, yes/no as booleans, repeating rows
-/// from a textarea with one row per line and columns separated by "|".
+/// from a textarea with one row per line and columns separated by "|", business lines from one
+/// input per line (<see cref="BusinessLineInput"/>).
 /// </summary>
 public static class FormFieldBinding
 {
@@ -28,6 +30,12 @@ public static class FormFieldBinding
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var field in fields)
         {
+            if (BusinessLineRules.IsBusinessLines(field))
+            {
+                if (BusinessLineInput.Bind(field, posted(Prefix + field.Key), errors) is { Count: > 0 } lines)
+                    values[field.Key] = lines;
+                continue;
+            }
             var raw = posted(Prefix + field.Key).ToString().Trim();
             if (field.Type == FormFieldType.Date && raw.Length == 0)
             {

@@ -3,8 +3,8 @@ using MotCua.Web.Features.Dossiers;
 
 namespace MotCua.Web.Pages.Portal;
 
-/// <summary>One form field as drawn: its definition, the value to show, its error (if any) and how to read a sub-field posted back (dates).</summary>
-public sealed record FormFieldView(FormField Field, string? Value, string? Error, Func<string, string?> Posted)
+/// <summary>One form field as drawn: its definition, the value to show, its error (if any), how to read a sub-field posted back (dates) and the typed lines of a business-lines field.</summary>
+public sealed record FormFieldView(FormField Field, string? Value, string? Error, Func<string, string?> Posted, IReadOnlyList<string>? Lines = null)
 {
     public string Id => "f_" + Field.Key;
     public string Name => FormFieldBinding.Prefix + Field.Key;

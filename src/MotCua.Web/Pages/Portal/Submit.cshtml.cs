@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Catalog;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Catalog;
+using MotCua.Web.Features.Catalog.Reference;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Organization;
 
@@ -37,6 +38,7 @@ public sealed class SubmitModel(GetProcedureHandler procedures, UploadFileHandle
     public IReadOnlyList<AttachedFile> Attached { get; private set; } = [];
     public IReadOnlyDictionary<string, FormTemplateItem> Templates { get; private set; } = new Dictionary<string, FormTemplateItem>();
     private System.Text.Json.JsonElement? _draftData;
+    private BusinessLinePick? _pick;
 
     public sealed record AttachedFile(int Index, long Id, string Name, long Size);
 
@@ -56,6 +58,13 @@ public sealed class SubmitModel(GetProcedureHandler procedures, UploadFileHandle
         var id when Case!.FormFields.Any(f => f.Type == FormFieldType.Date && "f_" + f.Key == id) => "#" + id + "_ngay",
         var id => "#" + id,
     };
+
+    /// <summary>The business lines to show in a business-lines field (null for other fields): as posted, with a candidate chosen, or from the draft.</summary>
+    public IReadOnlyList<string>? LinesOf(FormField field) =>
+        BusinessLineRules.IsBusinessLines(field)
+            ? BusinessLinePick.Apply(Request.HasFormContentType ? BusinessLineInput.Lines(Request.Form[FormFieldBinding.Prefix + field.Key])
+                : BusinessLinePick.FromDraft(field, _draftData), field.Key, _pick)
+            : null;
 
     public string? Raw(string name) => Request.HasFormContentType ? Request.Form[name].ToString() : null;
 
@@ -77,7 +86,8 @@ public sealed class SubmitModel(GetProcedureHandler procedures, UploadFileHandle
     }
 
     public async Task<IActionResult> OnPostAsync(string code, string? caseCode, string? receivingAgency, string? idempotencyKey,
-        string? repName, string? repId, string? repDoc, string? action, string? remove, long? draftId, CancellationToken ct)
+        string? repName, string? repId, string? repDoc, string? action, string? remove, long? draftId, string? themDong, string? chonNganh,
+        CancellationToken ct)
     {
         if (!await LoadAsync(code, caseCode, ct))
             return NotFound();
@@ -98,10 +108,14 @@ public sealed class SubmitModel(GetProcedureHandler procedures, UploadFileHandle
             else
                 attached[i] = new AttachedFile(i, stored.Id, stored.FileName, stored.Size);
         }
-        if (int.TryParse(remove, System.Globalization.CultureInfo.InvariantCulture, out var removed))
+        var removing = int.TryParse(remove, System.Globalization.CultureInfo.InvariantCulture, out var removed);
+        _pick = BusinessLinePick.Parse(chonNganh);
+        if (removing || _pick is not null || !string.IsNullOrEmpty(themDong))
         {
-            // "Gỡ tệp": the form comes back without that file and nothing is submitted.
-            attached.Remove(removed);
+            // "Gỡ tệp", "Thêm ngành khác" or a business line chosen among candidates: the form comes back
+            // changed and nothing is submitted.
+            if (removing)
+                attached.Remove(removed);
             Attached = [.. attached.Values];
             Errors = errors;
             return Page();

@@ -122,7 +122,7 @@ public partial class PortalPagesTests(DemoHosts hosts)
                 "Date" => "2026-01-15",
                 "Choice" => f.GetProperty("options")[0].GetString()!,
                 "YesNo" => "true",
-                "Rows" => string.Join(" | ", f.GetProperty("columns").EnumerateArray().Select(c => c.GetProperty("type").GetString() == "Number" ? "1" : "Bán lẻ")),
+                "Rows" => string.Join(" | ", f.GetProperty("columns").EnumerateArray().Select(c => c.GetProperty("type").GetString() == "Number" ? "1" : "4711")),
                 _ => "Nội dung",
             });
         }).ToList();

@@ -194,7 +194,7 @@ public partial class SubmitPageTests(DemoHosts hosts)
         }
     }
 
-    private static async Task<HttpClient> SignedInAsync(WebHost host)
+    internal static async Task<HttpClient> SignedInAsync(WebHost host)
     {
         var browser = host.Client(followRedirects: false);
         var signIn = await browser.GetStringAsync("/dang-nhap");
@@ -208,7 +208,7 @@ public partial class SubmitPageTests(DemoHosts hosts)
         return browser;
     }
 
-    private static MultipartFormDataContent Base(string form) => new()
+    internal static MultipartFormDataContent Base(string form) => new()
     {
         { new StringContent(Token(form)), "__RequestVerificationToken" },
         { new StringContent(Hidden(form, "idempotencyKey")), "idempotencyKey" },
@@ -217,7 +217,7 @@ public partial class SubmitPageTests(DemoHosts hosts)
         { new StringContent("TTPVHCC"), "receivingAgency" },
     };
 
-    private static async Task<List<(string Name, string Value)>> RequiredFieldsAsync(WebHost host)
+    internal static async Task<List<(string Name, string Value)>> RequiredFieldsAsync(WebHost host)
     {
         var detail = await host.Client().GetFromJsonAsync<JsonElement>($"/api/catalog/procedures/{Procedure}");
         var @case = detail.GetProperty("definition").GetProperty("cases")[0];
@@ -231,7 +231,7 @@ public partial class SubmitPageTests(DemoHosts hosts)
                     fields.AddRange([(key + ".ngay", "15"), (key + ".thang", "1"), (key + ".nam", "2026")]);
                     break;
                 case "Rows":
-                    fields.Add((key, string.Join(" | ", f.GetProperty("columns").EnumerateArray().Select(c => c.GetProperty("type").GetString() == "Number" ? "1" : "Bán lẻ"))));
+                    fields.Add((key, string.Join(" | ", f.GetProperty("columns").EnumerateArray().Select(c => c.GetProperty("type").GetString() == "Number" ? "1" : "4711"))));
                     break;
                 default:
                     fields.Add((key, f.GetProperty("type").GetString() switch
