@@ -45,13 +45,23 @@ public class VsicSearchTests
 
     [Theory]
     [InlineData("9999", "Không có mã ngành cấp 4 “9999”")]
-    [InlineData("4710 | Bán lẻ", "Không có mã ngành cấp 4")]
+    [InlineData("0400 | Khai thác", "Không có mã ngành cấp 4")]
     [InlineData("xyz kinh doanh vũ trụ", "Không tìm thấy ngành nào với “xyz kinh doanh vũ trụ”")]
     public void Resolve_UnknownText_SaysWhatWasTyped(string typed, string message)
     {
         var match = VsicSearch.Resolve(List, typed);
         Assert.Equal(Outcome.Unknown, match.Kind);
         Assert.Contains(message, match.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Resolve_CodeOfAListedGroupMissingFromTheList_IsTakenWithTheTypedName()
+    {
+        Assert.Null(List.Find("4710"));
+        var match = VsicSearch.Resolve(List, "4710 | Bán lẻ tổng hợp");
+        Assert.Equal(Outcome.Found, match.Kind);
+        Assert.Equal(("4710", "Bán lẻ tổng hợp"), (match.Line!.Code, match.Line.Name));
+        Assert.Equal(List.Find("4711")!.SectionCode, match.Line.SectionCode);
     }
 
     [Fact]

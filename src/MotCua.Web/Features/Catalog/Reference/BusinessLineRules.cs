@@ -37,7 +37,7 @@ public static class BusinessLineRules
             {
                 var code = row.ValueKind == JsonValueKind.Object && row.TryGetProperty(CodeColumn, out var c) && c.ValueKind == JsonValueKind.String
                     ? JsonTextCheck.SafeString(c) : null;
-                if (!string.IsNullOrWhiteSpace(code) && VsicSearch.ByLeadingCode(list, code) is null)
+                if (!string.IsNullOrWhiteSpace(code) && VsicSearch.ByLeadingCode(list, code) is null && VsicSearch.UnlistedOfKnownGroup(list, code) is null)
                     errors.Add(new FieldError($"formData.{field.Key}[{i}].{CodeColumn}",
                         $"\"{field.Label}\" dòng {i + 1}: không có mã ngành cấp 4 “{Shorten(code)}” trong Hệ thống ngành kinh tế Việt Nam."));
                 i++;

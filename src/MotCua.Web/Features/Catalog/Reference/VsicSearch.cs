@@ -65,8 +65,8 @@ public static partial class VsicSearch
             return new(BusinessLineMatch.Outcome.Empty, text, null, []);
         var code = CodeTyped().Match(text);
         if (code.Success)
-            return list.Find(code.Groups["code"].Value) is { } byCode
-                ? new(BusinessLineMatch.Outcome.Found, text, byCode, [])
+            return list.Find(code.Groups["code"].Value) is { } byCode ? new(BusinessLineMatch.Outcome.Found, text, byCode, [])
+                : UnlistedOfKnownGroup(list, text) is { } unlisted ? new(BusinessLineMatch.Outcome.Found, text, unlisted, [])
                 : new(BusinessLineMatch.Outcome.Unknown, text, null, []);
         var folded = VietnameseText.Fold(text);
         if (list.Lines.FirstOrDefault(l => l.Folded == folded) is { } byName)
@@ -78,6 +78,25 @@ public static partial class VsicSearch
             1 => new(BusinessLineMatch.Outcome.Found, text, candidates[0], []),
             _ => new(BusinessLineMatch.Outcome.Ambiguous, text, null, candidates.Take(MaxCandidates).ToArray()),
         };
+    }
+
+    /// <summary>
+    /// A four-digit code the shipped list lacks although it has lines of the code's group (first three digits), with
+    /// the name typed after it. The list holds 458 of the Decision's 486 level-4 lines and every one of its 242 groups
+    /// (docs/domain/forms.md#business-lines-vsic): such a code is taken as the applicant wrote it rather than refused,
+    /// so a missing line never blocks a submission; the officer checks it at reception.
+    /// </summary>
+    public static VsicLine? UnlistedOfKnownGroup(VsicList list, string? text)
+    {
+        var trimmed = (text ?? "").Trim();
+        var code = CodeTyped().Match(trimmed);
+        if (!code.Success)
+            return null;
+        var value = code.Groups["code"].Value;
+        if (list.Find(value) is not null || list.Lines.FirstOrDefault(l => l.Code.StartsWith(value[..3], StringComparison.Ordinal)) is not { } sibling)
+            return null;
+        var name = trimmed[code.Length..].TrimStart(' ', '|', '–', '-', ':', '\t').Trim();
+        return new VsicLine(value, name, sibling.SectionCode);
     }
 
     /// <summary>The line whose code the text starts with ("4711", "4711 | …", "47110"), if it is on the list.</summary>
