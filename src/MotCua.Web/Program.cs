@@ -27,6 +27,7 @@ builder.Services.AddInstallation();
 builder.Services.AddAppDatabase(builder.Configuration);
 builder.Services.AddProblemResponses();
 builder.Services.AddApiJson();
+builder.Services.AddTextCompression();
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddEidSignIn(builder.Configuration);
 builder.Services.AddSessions(builder.Configuration);
@@ -55,6 +56,7 @@ await DatabaseCommands.PrepareAsync(app);
 await DemoDataSetup.SeedIfEnabledAsync(app);
 
 app.UseSecurityHeaders();
+app.UseTextCompression();
 // Malformed input (bad JSON, oversize body) is the client's error: 400/413, never a 500.
 app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : MotCua.Web.Features.Dossiers.UploadFileHandler.StatusOfFormError(ex) ?? 500 });
 // The API answers every status with ProblemDetails; pages get a Vietnamese error page.

@@ -73,7 +73,7 @@ public class AccessibilityTests(PortalServer server, ITestOutputHelper output)
 
         await Visit("/office/dang-nhap");
         await People.OfficerSignInAsync(page, "reception.demo");
-        foreach (var url in new[] { "/office", "/office/ho-so", "/office/ho-so?q=H39", $"/office/ho-so/{id}", "/office/tiep-nhan", "/office/nhat-ky" })
+        foreach (var url in new[] { "/office", "/office/ho-so", "/office/ho-so?q=H39", $"/office/ho-so/{id}", "/office/tiep-nhan", "/office/nhat-ky", "/office/khong-co-quyen" })
             await Visit(url);
         await page.GotoAsync($"/office/ho-so/{id}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Xem tệp giay-de-nghi.pdf" }).ClickAsync();
@@ -87,7 +87,8 @@ public class AccessibilityTests(PortalServer server, ITestOutputHelper output)
         {
             "/office/bao-cao/06a?from=2026-01-01&to=2026-12-31", "/office/bao-cao/06b", "/office/bao-cao/766", "/office/bao-cao/danh-gia-01",
             "/office/ioc", "/office/ioc/man-hinh", "/office/lien-thong", "/office/nhat-ky", "/office/lich-lam-viec", "/office/bao-mat-tai-khoan",
-            "/office/ho-so/1",
+            "/office/ho-so/1", "/office/bao-cao/06a/ho-so?from=2026-01-01&to=2026-12-31&figure=received",
+            "/office/bao-cao/doi-soat-dvcqg", "/office/bao-cao/tra-cuu-dan-cu", "/office/danh-muc-thu-tuc",
         })
             await Visit(url);
 

@@ -81,7 +81,7 @@ public class CitizenAndOfficeFlowTests(PortalServer server)
         }
 
         var reception = await Officer("reception.demo");
-        await Click(reception, "Tiếp nhận hồ sơ, cấp mã");
+        await Click(reception, "Tiếp nhận hồ sơ");
         await Assertions.Expect(reception.GetByText("Được tiếp nhận").First).ToBeVisibleAsync();
         await Click(reception, "Chuyển cơ quan giải quyết");
         await Assertions.Expect(reception.GetByText("Đang xử lý").First).ToBeVisibleAsync();
