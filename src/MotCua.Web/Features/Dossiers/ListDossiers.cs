@@ -29,7 +29,9 @@ public sealed class ListDossiersHandler(AppDbContext db, CalendarProvider calend
         var skip = (page - 1) * pageSize;
         var rows = await query.Page(queue, filter, skip, pageSize).ToListAsync(ct);
         // A page that is not full ends the queue, so it tells the total without counting.
-        var total = rows.Count < pageSize && (rows.Count > 0 || skip == 0) ? skip + rows.Count : await query.Counted(queue, filter).CountAsync(ct);
+        var total = rows.Count < pageSize && (rows.Count > 0 || skip == 0) ? skip + rows.Count
+            : actor.AgencyId is { } agency ? await CountAsync(agency, query.Counting(queue, filter), ct)
+            : await query.Counted(queue, filter).CountAsync(ct);
         var items = rows.Select(d => new DossierListItem(d.Id, d.Code, (int)d.Status, DossierStateMachine.VietnameseName(d.Status), d.ProcedureName,
                 d.ApplicantName, d.SubmittedAt, d.DueAt, Flag(calendar, now, d).ToString(), (int)d.Channel, d.IsDraft, d.ProcedureCode))
             .ToArray();
@@ -49,15 +51,36 @@ public sealed class ListDossiersHandler(AppDbContext db, CalendarProvider calend
         if (!actor.IsOfficer || actor.AgencyId is not { } agency)
             return queues.ToDictionary(q => q, _ => 0);
         var (query, _, _) = await QueryAsync(actor, ct);
-        var c = queues.Select(q => query.Counted(q, QueueFilter.None)).ToArray();
+        var c = queues.Select(q => query.Counting(q, QueueFilter.None)).ToArray();
         var (c0, c1, c2, c3, c4, c5, c6, c7) = (c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]);
+        // Each count as in CountAsync, inlined: one statement for the eight tabs.
         var tally = await db.Agencies.AsNoTracking().Where(a => a.Id == agency)
-            .Select(a => new Tally(c0.Count(), c1.Count(), c2.Count(), c3.Count(), c4.Count(), c5.Count(), c6.Count(), c7.Count()))
+            .Select(a => new Tally(
+                c0.Receiving.Count() > Limit || c0.Competent.Count() > Limit || c0.Current.Count() > Limit ? Limit + 1 : c0.All.Count(),
+                c1.Receiving.Count() > Limit || c1.Competent.Count() > Limit || c1.Current.Count() > Limit ? Limit + 1 : c1.All.Count(),
+                c2.Receiving.Count() > Limit || c2.Competent.Count() > Limit || c2.Current.Count() > Limit ? Limit + 1 : c2.All.Count(),
+                c3.Receiving.Count() > Limit || c3.Competent.Count() > Limit || c3.Current.Count() > Limit ? Limit + 1 : c3.All.Count(),
+                c4.Receiving.Count() > Limit || c4.Competent.Count() > Limit || c4.Current.Count() > Limit ? Limit + 1 : c4.All.Count(),
+                c5.Receiving.Count() > Limit || c5.Competent.Count() > Limit || c5.Current.Count() > Limit ? Limit + 1 : c5.All.Count(),
+                c6.Receiving.Count() > Limit || c6.Competent.Count() > Limit || c6.Current.Count() > Limit ? Limit + 1 : c6.All.Count(),
+                c7.Receiving.Count() > Limit || c7.Competent.Count() > Limit || c7.Current.Count() > Limit ? Limit + 1 : c7.All.Count()))
             .SingleOrDefaultAsync(ct) ?? new Tally(0, 0, 0, 0, 0, 0, 0, 0);
         int[] counts = [tally.C0, tally.C1, tally.C2, tally.C3, tally.C4, tally.C5, tally.C6, tally.C7];
         // The union of cut branches may exceed the cut; beyond it only "more than" is known.
         return queues.Select((q, i) => (q, i)).ToDictionary(x => x.q, x => Math.Min(counts[x.i], DossierQueueQuery.CountLimit + 1));
     }
+
+    private const int Limit = DossierQueueQuery.CountLimit;
+
+    /// <summary>
+    /// A queue's count in one statement: "more than" as soon as one agency branch alone holds more than the
+    /// limit (each is one index range), else the united count. The statement's CASE runs the united count
+    /// only when it is needed (docs/adr/0012-queue-queries.md).
+    /// </summary>
+    private async Task<int> CountAsync(long agency, QueueCount c, CancellationToken ct) =>
+        await db.Agencies.AsNoTracking().Where(a => a.Id == agency)
+            .Select(a => c.Receiving.Count() > Limit || c.Competent.Count() > Limit || c.Current.Count() > Limit ? Limit + 1 : c.All.Count())
+            .SingleOrDefaultAsync(ct);
 
     /// <summary>The eight queue counts of one statement, in the order of <see cref="DossierQueue"/>.</summary>
     private sealed record Tally(int C0, int C1, int C2, int C3, int C4, int C5, int C6, int C7);

@@ -16,7 +16,10 @@ public class DossierQueueTests(QueueHosts hosts) : IClassFixture<QueueHosts>
     private const string ReceptionAll = "sub sub2 accFar proMine proSoon proLate supF accSupDone done returned stoppedMine kAccepted";
     private const string FinanceAll = "sub sub2 accFar proMine proSoon proLate supF accSupDone done returned stoppedMine xCompetentF xConsultF";
 
-    /// <summary>User (or "police" for the consulted agency's officer) · query string · expected labels.</summary>
+    /// <summary>
+    /// User (or "police" for the consulted agency's officer) · query string · expected labels: newest first,
+    /// except in the deadline queues (due soon, overdue), where they are written earliest due first.
+    /// </summary>
     public static TheoryData<DatabaseKind, string, string, string> Cases()
     {
         var rows = new (string User, string Query, string Expected)[]
@@ -70,13 +73,15 @@ public class DossierQueueTests(QueueHosts hosts) : IClassFixture<QueueHosts>
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task Queue_ReturnsExactlyItsDossiers_NewestFirst_WithTotal(DatabaseKind db, string user, string query, string expected)
+    public async Task Queue_ReturnsExactlyItsDossiers_InQueueOrder_WithTotal(DatabaseKind db, string user, string query, string expected)
     {
         var set = await hosts.Get(db);
         var client = await set.Host.ClientAs(user == "police" ? set.PoliceOfficer : user, user == "police" ? TestAccounts.Password : MotCua.Web.Features.DemoData.DemoDataSeeder.DemoPassword);
         var page = await client.GetFromJsonAsync<JsonElement>($"/api/dossiers?pageSize=100&{query}");
-        Assert.Equal(set.Expected(expected), Ids(page));
-        Assert.Equal(set.Expected(expected).Length, page.GetProperty("total").GetInt32());
+        var byDeadline = query.Contains("queue=DueSoon", StringComparison.Ordinal) || query.Contains("queue=Overdue", StringComparison.Ordinal);
+        var want = byDeadline ? set.Listed(expected) : set.Expected(expected);
+        Assert.Equal(want, Ids(page));
+        Assert.Equal(want.Length, page.GetProperty("total").GetInt32());
     }
 
     [Theory]

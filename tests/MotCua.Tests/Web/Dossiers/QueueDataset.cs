@@ -28,6 +28,10 @@ public sealed class QueueDataset
     public long[] Expected(string labels) =>
         labels.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(l => Ids[l]).OrderDescending().ToArray();
 
+    /// <summary>Labels → ids in the order written (the deadline queues list the earliest due first).</summary>
+    public long[] Listed(string labels) =>
+        labels.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(l => Ids[l]).ToArray();
+
     public static async Task<QueueDataset> CreateAsync(DatabaseKind kind)
     {
         var host = await WebHost.StartAsync(kind, demoData: true);
