@@ -14,6 +14,8 @@ public static class DossierModel
     /// the draft flag in the index predicate a page and its count are read from the index alone.
     /// </summary>
     private const string SubmittedOnly = "NOT \"IsDraft\"";
+    /// <summary>Submitted dossiers awaiting a supplement, written as the queue query writes it (migration 0024).</summary>
+    private const string AwaitingSupplementOnly = "NOT \"IsDraft\" AND \"SupplementState\" IN ('AwaitingApplicant', 'SubmittedByApplicant')";
 
     public static void Configure(ModelBuilder modelBuilder)
     {
@@ -69,6 +71,9 @@ public static class DossierModel
             e.HasIndex(x => new { x.CurrentAgencyId, x.Status, x.DueAt, x.Id }).HasFilter(SubmittedOnly);
             e.HasIndex(x => new { x.AssigneeId, x.Id });
             e.HasIndex(x => new { x.SupplementState, x.Id });
+            e.HasIndex(x => new { x.ReceivingAgencyId, x.Id }, "IX_Dossiers_ReceivingAgencyId_Id_AwaitingSupplement").HasFilter(AwaitingSupplementOnly);
+            e.HasIndex(x => new { x.CompetentAgencyId, x.Id }, "IX_Dossiers_CompetentAgencyId_Id_AwaitingSupplement").HasFilter(AwaitingSupplementOnly);
+            e.HasIndex(x => new { x.CurrentAgencyId, x.Id }, "IX_Dossiers_CurrentAgencyId_Id_AwaitingSupplement").HasFilter(AwaitingSupplementOnly);
             e.HasOne<Agency>().WithMany().HasForeignKey(x => x.ReceivingAgencyId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Agency>().WithMany().HasForeignKey(x => x.CompetentAgencyId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Features.Catalog.ProcedureVersion>().WithMany().HasForeignKey(x => x.ProcedureVersionId).OnDelete(DeleteBehavior.Restrict);

@@ -20,8 +20,8 @@ public sealed record QueueCount(IQueryable<long> All, IQueryable<long> Receiving
 /// ((agency, id), (agency, status, id), consultations (agency, dossier)) read newest first and cut at the
 /// rows the caller needs; a queue whose rule names the place (new online and ready to return: the
 /// receiving agency; to process: the current agency) reads that one branch; "mine" starts from the
-/// assignee, "awaiting supplement" from the supplement state. Counts are the same queries cut at
-/// <see cref="CountLimit"/> + 1 rows: exact up to the limit, "more than" beyond it.
+/// assignee; "awaiting supplement" unites the branches of its partial indexes (migration 0024). Counts
+/// are the same queries cut at <see cref="CountLimit"/> + 1 rows: exact up to the limit, "more than" beyond it.
 /// </summary>
 public sealed class DossierQueueQuery(AppDbContext db, DossierActor actor, DateTime nowUtc, DateTime soonUtc)
 {
@@ -47,7 +47,7 @@ public sealed class DossierQueueQuery(AppDbContext db, DossierActor actor, DateT
         {
             DossierQueue.NewOnline or DossierQueue.ReadyToReturn => Cut(Rule(submitted.Where(d => d.ReceivingAgencyId == agency), queue, filter), queue, limit),
             DossierQueue.ToProcess => Branch(submitted.Where(d => d.CurrentAgencyId == agency), queue, filter, limit),
-            DossierQueue.Mine or DossierQueue.AwaitingSupplement => Cut(Rule(dossiers.VisibleTo(actor, db.Consultations), queue, filter), queue, limit),
+            DossierQueue.Mine => Cut(Rule(dossiers.VisibleTo(actor, db.Consultations), queue, filter), queue, limit),
             _ => Branches(agency, queue, filter, limit) is (var receiving, var competent, var current)
                 ? receiving.Union(competent).Union(current)
                     // A consulted agency sees the dossier it was asked about (Decree 61/2018 art. 19.5); asked twice, it is one row.
@@ -62,11 +62,11 @@ public sealed class DossierQueueQuery(AppDbContext db, DossierActor actor, DateT
 
     /// <summary>
     /// The receiving, competent and current agency branches of a queue united from them (all, due soon,
-    /// overdue, without a text), each cut at <paramref name="limit"/>; null for a queue read from one place.
+    /// overdue, awaiting supplement (each branch one of migration 0024's partial indexes), without a text), each cut at <paramref name="limit"/>; null for a queue read from one place.
     /// </summary>
     private (IQueryable<long> Receiving, IQueryable<long> Competent, IQueryable<long> Current)? Branches(long agency, DossierQueue queue, QueueFilter filter, int limit)
     {
-        if (queue is not (DossierQueue.All or DossierQueue.DueSoon or DossierQueue.Overdue) || !string.IsNullOrWhiteSpace(filter.Text))
+        if (queue is not (DossierQueue.All or DossierQueue.DueSoon or DossierQueue.Overdue or DossierQueue.AwaitingSupplement) || !string.IsNullOrWhiteSpace(filter.Text))
             return null;
         var submitted = db.Dossiers.AsNoTracking().Where(d => !d.IsDraft);
         return (Branch(submitted.Where(d => d.ReceivingAgencyId == agency), queue, filter, limit),
