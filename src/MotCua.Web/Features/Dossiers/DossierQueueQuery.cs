@@ -108,8 +108,8 @@ public sealed class DossierQueueQuery(AppDbContext db, DossierActor actor, DateT
     /// </summary>
     private IQueryable<long> Branch(IQueryable<Dossier> place, DossierQueue queue, QueueFilter filter, int limit) =>
         filter.Status is null && queue is DossierQueue.ToProcess or DossierQueue.DueSoon or DossierQueue.Overdue
-            ? Cut(Rule(place.Where(d => d.Status == DossierStatus.Accepted), queue, filter), queue, limit)
-                .Union(Cut(Rule(place.Where(d => d.Status == DossierStatus.Processing), queue, filter), queue, limit))
+            ? Cut(Rule(place, queue, filter with { Status = DossierStatus.Accepted }), queue, limit)
+                .Union(Cut(Rule(place, queue, filter with { Status = DossierStatus.Processing }), queue, limit))
             : Cut(Rule(place, queue, filter), queue, limit);
 
     /// <summary>The rule of the queue, the status and the text, without the scope.</summary>
@@ -121,9 +121,9 @@ public sealed class DossierQueueQuery(AppDbContext db, DossierActor actor, DateT
         dossiers = queue switch
         {
             DossierQueue.NewOnline => dossiers.Where(d => d.Status == DossierStatus.Submitted && d.ReceivingAgencyId == agency),
-            DossierQueue.ToProcess => dossiers.Where(d => (d.Status == DossierStatus.Accepted || d.Status == DossierStatus.Processing) && d.CurrentAgencyId == agency),
-            DossierQueue.DueSoon => dossiers.Where(d => (d.Status == DossierStatus.Accepted || d.Status == DossierStatus.Processing) && d.DueAt != null && d.DueAt >= now && d.DueAt <= soon),
-            DossierQueue.Overdue => dossiers.Where(d => (d.Status == DossierStatus.Accepted || d.Status == DossierStatus.Processing) && d.DueAt != null && d.DueAt < now),
+            DossierQueue.ToProcess => Open(dossiers, filter).Where(d => d.CurrentAgencyId == agency),
+            DossierQueue.DueSoon => Open(dossiers, filter).Where(d => d.DueAt != null && d.DueAt >= now && d.DueAt <= soon),
+            DossierQueue.Overdue => Open(dossiers, filter).Where(d => d.DueAt != null && d.DueAt < now),
             // Two values, not "≠ None", so the supplement-state index is a range.
             DossierQueue.AwaitingSupplement => dossiers.Where(d => d.SupplementState == SupplementState.AwaitingApplicant || d.SupplementState == SupplementState.SubmittedByApplicant),
             DossierQueue.ReadyToReturn => dossiers.Where(d => d.Status == DossierStatus.Processed && d.ReceivingAgencyId == agency),
@@ -134,6 +134,18 @@ public sealed class DossierQueueQuery(AppDbContext db, DossierActor actor, DateT
             dossiers = Matching(dossiers, filter.Text.Trim());
         return dossiers;
     }
+
+    /// <summary>
+    /// Accepted or being processed (the open statuses). A status already chosen is not tested again: the
+    /// redundant "status in (2, 4)" made PostgreSQL read the (agency, status, due moment, id) range as
+    /// unordered and sort every overdue dossier of the desk (45,000 at 10 M, 15 ms) for a page of 20.
+    /// </summary>
+    private static IQueryable<Dossier> Open(IQueryable<Dossier> dossiers, QueueFilter filter) => filter.Status switch
+    {
+        null => dossiers.Where(d => d.Status == DossierStatus.Accepted || d.Status == DossierStatus.Processing),
+        DossierStatus.Accepted or DossierStatus.Processing => dossiers,
+        _ => dossiers.Where(_ => false),
+    };
 
     /// <summary>
     /// The code exactly, or the applicant's or the procedure's name containing the text in any case. On

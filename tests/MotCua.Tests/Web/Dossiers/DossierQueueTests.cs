@@ -29,6 +29,10 @@ public class DossierQueueTests(QueueHosts hosts) : IClassFixture<QueueHosts>
             ("reception.demo", "queue=ToProcess", "accFar accSupDone kAccepted"),
             ("reception.demo", "queue=DueSoon", "proSoon"),
             ("reception.demo", "queue=Overdue", "proLate"),
+            // A status outside the open ones empties a deadline queue; an open one narrows it.
+            ("reception.demo", "queue=Overdue&status=9", ""),
+            ("reception.demo", "queue=Overdue&status=4", "proLate"),
+            ("reception.demo", "queue=Overdue&status=2", ""),
             ("reception.demo", "queue=AwaitingSupplement", "supF accSupDone"),
             ("reception.demo", "queue=ReadyToReturn", "done"),
             ("reception.demo", "queue=Mine", ""),
