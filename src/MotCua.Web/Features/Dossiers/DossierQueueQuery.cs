@@ -51,9 +51,25 @@ public sealed class DossierQueueQuery(AppDbContext db, DossierActor actor, DateT
             _ => Branches(agency, queue, filter, limit) is (var receiving, var competent, var current)
                 ? receiving.Union(competent).Union(current)
                     // A consulted agency sees the dossier it was asked about (Decree 61/2018 art. 19.5); asked twice, it is one row.
-                    .Union(Cut(Rule(submitted.Where(d => db.Consultations.Any(c => c.DossierId == d.Id && c.AgencyId == agency)), queue, filter), queue, limit))
+                    .Union(Consulted(agency, queue, filter, limit))
                 : Cut(Rule(dossiers.VisibleTo(actor, db.Consultations), queue, filter), queue, limit),
         };
+    }
+
+    /// <summary>
+    /// The consulted branch, read from the agency's consultations (a few) and distinct per dossier, then cut
+    /// in the queue's order. Written as "exists a consultation" on the dossier, SQLite walked every dossier
+    /// newest first testing it (0.64 s per page at 1 M dossiers, bench/RESULTS.md).
+    /// </summary>
+    private IQueryable<long> Consulted(long agency, DossierQueue queue, QueueFilter filter, int limit)
+    {
+        var dossiers = Rule(db.Consultations.Where(c => c.AgencyId == agency)
+            .Join(db.Dossiers.AsNoTracking().Where(d => !d.IsDraft), c => c.DossierId, d => d.Id, (c, d) => d), queue, filter)
+            .Select(d => new { d.Id, d.DueAt }).Distinct();
+        var ordered = queue is DossierQueue.DueSoon or DossierQueue.Overdue
+            ? dossiers.OrderBy(d => d.DueAt).ThenBy(d => d.Id)
+            : dossiers.OrderByDescending(d => d.Id);
+        return ordered.Select(d => d.Id).Take(limit);
     }
 
     /// <summary>The officer's agency when the officer may see dossiers at all.</summary>

@@ -53,17 +53,19 @@ public sealed class ListDossiersHandler(AppDbContext db, CalendarProvider calend
         var (query, _, _) = await QueryAsync(actor, ct);
         var c = queues.Select(q => query.Counting(q, QueueFilter.None)).ToArray();
         var (c0, c1, c2, c3, c4, c5, c6, c7) = (c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]);
-        // Each count as in CountAsync, inlined: one statement for the eight tabs.
+        // Each count as in CountAsync, inlined: one statement for the eight tabs. New online, to process,
+        // ready to return and mine are read from one place (no agency branches to test), and every
+        // subquery of the statement costs planning time (13 ms for the whole statement at 1 M dossiers).
         var tally = await db.Agencies.AsNoTracking().Where(a => a.Id == agency)
             .Select(a => new Tally(
                 c0.Receiving.Count() > Limit || c0.Competent.Count() > Limit || c0.Current.Count() > Limit ? Limit + 1 : c0.All.Count(),
-                c1.Receiving.Count() > Limit || c1.Competent.Count() > Limit || c1.Current.Count() > Limit ? Limit + 1 : c1.All.Count(),
-                c2.Receiving.Count() > Limit || c2.Competent.Count() > Limit || c2.Current.Count() > Limit ? Limit + 1 : c2.All.Count(),
+                c1.All.Count(),
+                c2.All.Count(),
                 c3.Receiving.Count() > Limit || c3.Competent.Count() > Limit || c3.Current.Count() > Limit ? Limit + 1 : c3.All.Count(),
                 c4.Receiving.Count() > Limit || c4.Competent.Count() > Limit || c4.Current.Count() > Limit ? Limit + 1 : c4.All.Count(),
                 c5.Receiving.Count() > Limit || c5.Competent.Count() > Limit || c5.Current.Count() > Limit ? Limit + 1 : c5.All.Count(),
-                c6.Receiving.Count() > Limit || c6.Competent.Count() > Limit || c6.Current.Count() > Limit ? Limit + 1 : c6.All.Count(),
-                c7.Receiving.Count() > Limit || c7.Competent.Count() > Limit || c7.Current.Count() > Limit ? Limit + 1 : c7.All.Count()))
+                c6.All.Count(),
+                c7.All.Count()))
             .SingleOrDefaultAsync(ct) ?? new Tally(0, 0, 0, 0, 0, 0, 0, 0);
         int[] counts = [tally.C0, tally.C1, tally.C2, tally.C3, tally.C4, tally.C5, tally.C6, tally.C7];
         // The union of cut branches may exceed the cut; beyond it only "more than" is known.
