@@ -54,7 +54,12 @@ public sealed class TwoNodesTests(DvcqgFixture fixture) : IClassFixture<DvcqgFix
             if (!await db.OutboxMessages.AnyAsync(m => m.OrderingKey != null && keys.Contains(m.OrderingKey) && m.ProcessedAt == null))
                 return;
         }
-        Assert.Fail("The queue did not drain.");
+        await using var last = host.Scope();
+        var left = await last.ServiceProvider.GetRequiredService<AppDbContext>().OutboxMessages
+            .Where(m => m.OrderingKey != null && keys.Contains(m.OrderingKey) && m.ProcessedAt == null)
+            .Select(m => m.Type + " #" + m.Id + " v" + m.Version + " attempts " + m.Attempts + ", locked until " + m.LockedUntil + ", exchanges "
+                + last.ServiceProvider.GetRequiredService<AppDbContext>().IntegrationExchanges.Count(e => e.OutboxMessageId == m.Id) + ": " + m.LastError).ToListAsync();
+        Assert.Fail("The queue did not drain: " + string.Join(" | ", left));
     }
 
 }
