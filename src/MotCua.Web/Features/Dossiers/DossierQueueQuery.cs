@@ -17,7 +17,7 @@ public sealed record QueueCount(IQueryable<long> All, IQueryable<long> Receiving
 /// The queue rules (docs/domain/dossier-handling.md#queues) and the scope rule (docs/architecture.md#scope)
 /// written so that each part is served by an index (docs/adr/0012-queue-queries.md): the scope "receiving,
 /// competent, current or consulted agency" is a UNION of four branches, each a range of one index
-/// ((agency, id), (agency, status, id), consultations (agency, dossier)) read newest first and cut at the
+/// ((agency, id), (agency, status, id), consultations (agency, dossier)) read in the queue's order and cut at the
 /// rows the caller needs; a queue whose rule names the place (new online and ready to return: the
 /// receiving agency; to process: the current agency) reads that one branch; "mine" starts from the
 /// assignee; "awaiting supplement" unites the branches of its partial indexes (migration 0024). Counts
@@ -28,7 +28,7 @@ public sealed class DossierQueueQuery(AppDbContext db, DossierActor actor, DateT
     /// <summary>Counts are exact up to this many dossiers and shown as "hơn 10.000" beyond.</summary>
     public const int CountLimit = 10_000;
 
-    /// <summary>The ids of a queue, newest first, at most <paramref name="limit"/> of them (unordered when several branches are united).</summary>
+    /// <summary>The ids of a queue, first in its order (<see cref="InOrder"/>), at most <paramref name="limit"/> of them (unordered when several branches are united).</summary>
     public IQueryable<long> Ids(DossierQueue queue, QueueFilter filter, int limit)
     {
         var dossiers = db.Dossiers.AsNoTracking();
@@ -90,7 +90,7 @@ public sealed class DossierQueueQuery(AppDbContext db, DossierActor actor, DateT
             Branch(submitted.Where(d => d.CurrentAgencyId == agency), queue, filter, limit));
     }
 
-    /// <summary>One page of a queue: the rows, newest first.</summary>
+    /// <summary>One page of a queue: the rows in the queue's order (<see cref="InOrder"/>).</summary>
     public IQueryable<Dossier> Page(DossierQueue queue, QueueFilter filter, int skip, int take)
     {
         var ids = Ids(queue, filter, skip + take);
@@ -117,7 +117,7 @@ public sealed class DossierQueueQuery(AppDbContext db, DossierActor actor, DateT
 
     /// <summary>
     /// One agency branch cut at <paramref name="limit"/>. A queue of the two open statuses (to process, due
-    /// soon, overdue) reads each status as its own range of the (agency, status, id) index, newest first:
+    /// soon, overdue) reads each status as its own index range, in the queue's order:
     /// "status in (2, 4) order by id desc" is no one range of it, and PostgreSQL, which cannot tell that
     /// an agency holds few open dossiers, then walked the whole primary key backwards (1.1 s at 1 M
     /// dossiers, bench/RESULTS.md).

@@ -18,7 +18,7 @@ public enum DossierQueue { All, NewOnline, ToProcess, DueSoon, Overdue, Awaiting
 
 /// <summary>
 /// Dossiers the caller may see (scope first), filtered by status, queue and text (code or
-/// applicant name), newest first, always paged; each item flagged due soon / overdue.
+/// applicant name), newest first (the deadline queues earliest due first), always paged; each item flagged due soon / overdue.
 /// </summary>
 public sealed class ListDossiersHandler(AppDbContext db, CalendarProvider calendars, TimeProvider time)
 {

@@ -68,10 +68,11 @@ public sealed class TwoNodesTests(DvcqgFixture fixture) : IClassFixture<DvcqgFix
                 return;
         }
         await using var last = host.Scope();
-        var left = await last.ServiceProvider.GetRequiredService<AppDbContext>().OutboxMessages
+        var context = last.ServiceProvider.GetRequiredService<AppDbContext>();
+        var left = await context.OutboxMessages
             .Where(m => m.OrderingKey != null && keys.Contains(m.OrderingKey) && m.ProcessedAt == null)
             .Select(m => m.Type + " #" + m.Id + " v" + m.Version + " attempts " + m.Attempts + ", locked until " + m.LockedUntil + ", exchanges "
-                + last.ServiceProvider.GetRequiredService<AppDbContext>().IntegrationExchanges.Count(e => e.OutboxMessageId == m.Id) + ": " + m.LastError).ToListAsync();
+                + context.IntegrationExchanges.Count(e => e.OutboxMessageId == m.Id) + ": " + m.LastError).ToListAsync();
         Assert.Fail("The queue did not drain: " + string.Join(" | ", left));
     }
 
