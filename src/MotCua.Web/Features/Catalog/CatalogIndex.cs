@@ -106,4 +106,5 @@ public sealed record CatalogSnapshot(
     public IReadOnlyDictionary<string, string> SectorNames { get; } = Sectors.ToDictionary(s => s.Code, s => s.Name, StringComparer.Ordinal);
     public IReadOnlyDictionary<string, CatalogEntry> ByCode { get; } = Entries.ToDictionary(e => e.Code, StringComparer.Ordinal);
     public IReadOnlyDictionary<long, AgencyInfo> AgencyById { get; } = Agencies.ToDictionary(a => a.Id);
+    public CatalogSearchIndex SearchIndex { get; } = new(Entries);
 }

@@ -25,53 +25,81 @@ public sealed class SearchProceduresHandler(AppDbContext db, CatalogIndex index)
 
     public static PagedList<ProcedureListItem> Search(CatalogSnapshot catalog, SearchProceduresRequest request)
     {
-        IEnumerable<CatalogEntry> rows = catalog.Entries;
-        if (!string.IsNullOrWhiteSpace(request.Sector))
-            rows = rows.Where(v => v.SectorCode == request.Sector);
-        if (request.Level is { } level)
-        {
-            var marker = "," + level + ",";
-            rows = rows.Where(v => v.Levels.Contains(marker, StringComparison.Ordinal));
-        }
-        if (!string.IsNullOrWhiteSpace(request.Agency))
-        {
-            var offered = catalog.OfferingsByAgency.GetValueOrDefault(request.Agency) ?? new Dictionary<long, OnlineLevel>();
-            var online = request.OnlineLevel;
-            rows = rows.Where(v => offered.TryGetValue(v.ProcedureId, out var at) && (online is null || at == online));
-        }
-        else if (request.OnlineLevel is { } online)
-        {
-            rows = rows.Where(v => v.OnlineLevel == online);
-        }
-
+        var keep = Filter(catalog, request);
+        var entries = catalog.Entries;
+        var skip = (request.Page - 1) * request.PageSize;
         var tokens = VietnameseText.Tokens(request.Q);
-        List<CatalogEntry> page;
-        int total;
+        var page = new List<CatalogEntry>(request.PageSize);
+        var total = 0;
         if (tokens.Count == 0)
         {
-            var all = rows.ToList();
-            total = all.Count;
-            page = all.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToList();
+            foreach (var entry in entries)
+            {
+                if (keep is not null && !keep(entry))
+                    continue;
+                if (total++ >= skip && page.Count < request.PageSize)
+                    page.Add(entry);
+            }
         }
         else
         {
-            foreach (var token in tokens)
-                rows = rows.Where(r => r.NameFolded.Contains(token, StringComparison.Ordinal) || r.Code.StartsWith(token, StringComparison.Ordinal));
-            // Entries are already in (folded name, code) order, so the cap keeps the same candidates as ever.
-            var folded = VietnameseText.Fold(request.Q);
-            var ranked = rows.Take(MaxCandidates)
-                .Select(r => (Row: r, Score: SearchRanking.Score(folded, tokens, r.NameFolded, r.Code)))
-                .Where(x => x.Score > 0)
-                .OrderByDescending(x => x.Score).ThenBy(x => x.Row.NameFolded, StringComparer.Ordinal)
-                .ToList();
+            // Only the entries every word matches (CatalogSearchIndex), in list order (folded name, then
+            // code), so the cap keeps the same candidates as ever; ties in score keep list order.
+            var query = new RankedQuery(VietnameseText.Fold(request.Q), tokens);
+            var words = catalog.SearchIndex.Words;
+            // One sortable key per match: score descending, then list position ascending.
+            var ranked = new List<long>();
+            var candidates = 0;
+            foreach (var i in catalog.SearchIndex.MatchingAll(tokens))
+            {
+                var entry = entries[i];
+                if (keep is not null && !keep(entry))
+                    continue;
+                if (candidates++ == MaxCandidates)
+                    break;
+                var score = SearchRanking.Score(query, words[i], entry.NameFolded, entry.Code);
+                if (score > 0)
+                    ranked.Add(((long)(int.MaxValue - score) << 32) | (uint)i);
+            }
+            ranked.Sort();
             total = ranked.Count;
-            page = ranked.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).Select(x => x.Row).ToList();
+            for (var k = skip; k < ranked.Count && page.Count < request.PageSize; k++)
+                page.Add(entries[(int)(ranked[k] & uint.MaxValue)]);
         }
 
         var items = page.Select(r => new ProcedureListItem(r.Code, r.Name, r.SectorCode,
                 catalog.SectorNames.GetValueOrDefault(r.SectorCode, r.SectorCode), r.LevelList, r.OnlineLevel.ToString()))
             .ToArray();
         return new PagedList<ProcedureListItem>(items, total, request.Page, request.PageSize);
+    }
+
+    /// <summary>The sector, level, agency and online-level filters as one test, or null when none is asked for.</summary>
+    private static Func<CatalogEntry, bool>? Filter(CatalogSnapshot catalog, SearchProceduresRequest request)
+    {
+        var tests = new List<Func<CatalogEntry, bool>>();
+        if (!string.IsNullOrWhiteSpace(request.Sector))
+            tests.Add(v => v.SectorCode == request.Sector);
+        if (request.Level is { } level)
+        {
+            var marker = "," + level + ",";
+            tests.Add(v => v.Levels.Contains(marker, StringComparison.Ordinal));
+        }
+        if (!string.IsNullOrWhiteSpace(request.Agency))
+        {
+            var offered = catalog.OfferingsByAgency.GetValueOrDefault(request.Agency) ?? new Dictionary<long, OnlineLevel>();
+            var online = request.OnlineLevel;
+            tests.Add(v => offered.TryGetValue(v.ProcedureId, out var at) && (online is null || at == online));
+        }
+        else if (request.OnlineLevel is { } online)
+        {
+            tests.Add(v => v.OnlineLevel == online);
+        }
+        return tests.Count switch
+        {
+            0 => null,
+            1 => tests[0],
+            _ => v => tests.TrueForAll(t => t(v)),
+        };
     }
 
     /// <summary>Parses the query string; errors name the field, in Vietnamese.</summary>
