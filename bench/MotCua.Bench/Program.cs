@@ -25,6 +25,8 @@ if (args.Length > 0 && args[0] == "durability-load")
     return await DurabilityLoad.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "queues")
     return await MotCua.Bench.Queues.QueueBench.RunAsync(args[1..], root);
+if (args.Length > 0 && args[0] == "drilldowns")
+    return await DrillDownBench.RunAsync(args[1..], root);
 if (args.Length > 0 && args[0] == "province")
     return await ProvinceBench.RunAsync(args[1..], root);
 var webDll = Path.Combine(root, "src/MotCua.Web/bin/Release/net10.0/MotCua.Web.dll");

@@ -41,6 +41,8 @@ public static class StatisticsBench
             var deployable = new Deployable(webDll, o.Provider, database.DeployableConnectionString, work);
             result.DemoSeed = Step("demo-seed", await deployable.RunVerbAsync("demo-seed"));
             database.DeleteDemoDossiers();
+            // The drill-down rows list the whole province (StatisticsAudience).
+            DrillDownBench.GrantProvinceWide(o.Provider, database.DeployableConnectionString);
 
             var generation = Stopwatch.StartNew();
             var indexes = database.DropSecondaryIndexes("Dossiers", "DossierHistory");

@@ -16,6 +16,8 @@ public static class DossierModel
     private const string SubmittedOnly = "NOT \"IsDraft\"";
     /// <summary>Submitted dossiers awaiting a supplement, written as the queue query writes it (migration 0024).</summary>
     private const string AwaitingSupplementOnly = "NOT \"IsDraft\" AND \"SupplementState\" IN ('AwaitingApplicant', 'SubmittedByApplicant')";
+    /// <summary>Received dossiers: every figure of Report 06a counts only these (migration 0025).</summary>
+    private const string ReceivedOnly = "\"ReceivedAt\" IS NOT NULL";
 
     public static void Configure(ModelBuilder modelBuilder)
     {
@@ -74,6 +76,9 @@ public static class DossierModel
             e.HasIndex(x => new { x.ReceivingAgencyId, x.Id }, "IX_Dossiers_ReceivingAgencyId_Id_AwaitingSupplement").HasFilter(AwaitingSupplementOnly);
             e.HasIndex(x => new { x.CompetentAgencyId, x.Id }, "IX_Dossiers_CompetentAgencyId_Id_AwaitingSupplement").HasFilter(AwaitingSupplementOnly);
             e.HasIndex(x => new { x.CurrentAgencyId, x.Id }, "IX_Dossiers_CurrentAgencyId_Id_AwaitingSupplement").HasFilter(AwaitingSupplementOnly);
+            // The dossiers behind a Report 06a figure, newest reception first: of the province, and of one competent agency (migration 0025).
+            e.HasIndex(x => new { x.ReceivedAt, x.Id }).HasFilter(ReceivedOnly);
+            e.HasIndex(x => new { x.CompetentAgencyId, x.ReceivedAt, x.Id }).HasFilter(ReceivedOnly);
             e.HasOne<Agency>().WithMany().HasForeignKey(x => x.ReceivingAgencyId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Agency>().WithMany().HasForeignKey(x => x.CompetentAgencyId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Features.Catalog.ProcedureVersion>().WithMany().HasForeignKey(x => x.ProcedureVersionId).OnDelete(DeleteBehavior.Restrict);

@@ -6,6 +6,7 @@ using MotCua.Core.Dossiers;
 using MotCua.Core.Statistics;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Organization;
+using MotCua.Web.Features.Statistics.Counters;
 using MotCua.Web.Infrastructure.Http;
 
 namespace MotCua.Web.Features.Statistics;
@@ -55,8 +56,11 @@ public sealed record Report06aDossiersResponse(string Figure, string FigureName,
 
 /// <summary>
 /// The dossiers behind one figure of Report 06a (docs/domain/statistics.md#drill-down): the report's scope filters and
-/// <see cref="Report06aFigurePredicates"/>, so a list's total is the figure it was opened from.
-/// Ordered by reception, then id; always paged. A reader without the province-wide permission lists
+/// <see cref="Report06aFigurePredicates"/>. The total is the figure it was opened from, read from the
+/// same statistics counters as the report (<see cref="CounterQueries"/>): counting the dossiers of a
+/// figure reads every dossier of the period, seconds at ten million. Newest reception first, then id
+/// descending, always paged: every figure counts only dossiers received before the period's end, so
+/// the page is read backwards along the reception index from that end (migration 0025). A reader without the province-wide permission lists
 /// only within their own agency and its units (<see cref="StatisticsAudience"/>): a list of the whole
 /// province or of another agency is refused whole (403), so that a list is never a silently smaller
 /// part of the figure it was opened from.
@@ -73,8 +77,12 @@ public sealed class Report06aDossiersHandler(AppDbContext db)
         // The audience holds every unit of its agencies, so a subtree is inside it when its root is (as StatisticsAudience.MayList).
         if (!audience.Covers(root) && !audience.Covers(only))
             return new Report06aDossiersResult(null, UnknownAgency: false, OutsideAudience: true);
-        var dossiers = db.Dossiers.AsNoTracking().Where(Report06aFigurePredicates.For(r.Figure, r.Period.StartUtc, end))
-            .DecidedIn(root is { } agency ? await AgencyTree.SubtreeAsync(db, agency, ct) : null);
+        var subtree = root is { } agency ? await AgencyTree.SubtreeAsync(db, agency, ct) : null;
+        var total = await TotalAsync(r, subtree, only, ct);
+        var skip = (r.Page - 1) * r.PageSize;
+        if (skip >= total)
+            return Respond(r, total, []);
+        var dossiers = db.Dossiers.AsNoTracking().Where(Report06aFigurePredicates.For(r.Figure, r.Period.StartUtc, end)).DecidedIn(subtree);
         if (only is { } competent)
             dossiers = dossiers.Where(d => d.CompetentAgencyId == competent);
         if (r.Procedure is { } procedure)
@@ -84,7 +92,6 @@ public sealed class Report06aDossiersHandler(AppDbContext db)
         if (r.Channel is { } channel)
             dossiers = dossiers.Where(d => d.Channel == channel);
 
-        var total = await dossiers.CountAsync(ct);
         var rows = await dossiers
             .Join(db.Agencies, d => d.CompetentAgencyId, a => a.Id, (d, a) => new
             {
@@ -101,8 +108,8 @@ public sealed class Report06aDossiersHandler(AppDbContext db)
                 d.ProcessingEndedAt,
                 d.EndedAt,
             })
-            .OrderBy(d => d.ReceivedAt).ThenBy(d => d.Id)
-            .Skip((r.Page - 1) * r.PageSize).Take(r.PageSize)
+            .OrderByDescending(d => d.ReceivedAt).ThenByDescending(d => d.Id)
+            .Skip(skip).Take(r.PageSize)
             .ToListAsync(ct);
         IReadOnlyList<Report06aDossierItem> items = rows
             .Select(d => (d, Fact: Report06aHandler.Fact(d.Channel, d.Status, Utc(d.ReceivedAt), Utc(d.DueAt), Utc(d.ProcessingEndedAt), Utc(d.EndedAt))))
@@ -110,7 +117,24 @@ public sealed class Report06aDossiersHandler(AppDbContext db)
                 DossierStateMachine.VietnameseName(x.d.Status), x.Fact.ReceivedAt, x.Fact.DueAt, x.Fact.End == EndKind.None ? null : x.Fact.EndedAt,
                 LateByMinutes(x.Fact, end)))
             .ToArray();
-        return new Report06aDossiersResult(new Report06aDossiersResponse(Key(r.Figure), Report06aFigurePredicates.Name(r.Figure), total, r.Page, r.PageSize, items), false, false);
+        return Respond(r, total, items);
+    }
+
+    private static Report06aDossiersResult Respond(Report06aDossiersRequest r, int total, IReadOnlyList<Report06aDossierItem> items) =>
+        new(new Report06aDossiersResponse(Key(r.Figure), Report06aFigurePredicates.Name(r.Figure), total, r.Page, r.PageSize, items), false, false);
+
+    /// <summary>
+    /// The figure as Report 06a computes it for the same scope (Report06aHandler: the counters of the
+    /// agencies in scope, summed), for one competent agency when a row was asked for. The reconciliation
+    /// tests prove the counters equal the dossiers, and the list tests that each list holds exactly them.
+    /// </summary>
+    private async Task<int> TotalAsync(Report06aDossiersRequest r, IReadOnlyCollection<long>? subtree, long? only, CancellationToken ct)
+    {
+        var counters = CounterQueries.Scope(db, subtree, r.Sector, r.Procedure, r.Channel);
+        if (only is { } competent)
+            counters = counters.Where(c => c.AgencyId == competent);
+        var byAgency = await CounterQueries.Report06aAsync(counters, r.Period.From, r.Period.To, c => c.AgencyId, ct);
+        return Report06aFigurePredicates.Value(byAgency.Values.Aggregate(Report06aFigures.Zero, (sum, f) => sum + f), r.Figure);
     }
 
     /// <summary>
