@@ -46,13 +46,13 @@ public static class DrillDownBench
             var month = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
             var lastMonth = FormattableString.Invariant($"from={month:yyyy-MM-dd}&to={month.AddMonths(1).AddDays(-1):yyyy-MM-dd}");
             var token = await probe.TokenAsync("leader.demo");
-            var yearReport = await ReportAsync(http, token, year);
+            var yearReport = await ReportAsync(probe, token, year);
             var largest = yearReport.GetProperty("rows").EnumerateArray().MaxBy(r => r.GetProperty("received").GetInt32());
             var agency = largest.GetProperty("agencyCode").GetString()!;
             var scopes = new (string Name, string Query, JsonElement Figures)[]
             {
                 ($"province, year {today.Year}", year, yearReport.GetProperty("total").GetProperty("figures")),
-                ($"province, month {month:yyyy-MM}", lastMonth, (await ReportAsync(http, token, lastMonth)).GetProperty("total").GetProperty("figures")),
+                ($"province, month {month:yyyy-MM}", lastMonth, (await ReportAsync(probe, token, lastMonth)).GetProperty("total").GetProperty("figures")),
                 ($"agency {agency} (largest row), year {today.Year}", year + "&competentAgency=" + agency, largest.GetProperty("figures")),
             };
             var baseline = (await probe.MeasureAsync("/api/calendar/lunar?date=2026-02-17", null, 30, 300)).Latency!;
@@ -70,20 +70,17 @@ public static class DrillDownBench
                 token = await probe.TokenAsync("leader.demo"); // fresh: a slow list takes seconds
                 var path = $"/api/statistics/report-06a/dossiers?{scope.Query}&figure={figure}&page={page}&pageSize=50";
                 // The first request warms up and is checked; the next ones are timed.
-                using var check = new HttpRequestMessage(HttpMethod.Get, path);
-                check.Headers.Authorization = new("Bearer", token);
-                using var list = await http.SendAsync(check);
+                var (status, body) = await probe.GetJsonAsync(path, token);
                 var name = page == 1 ? $"`{figure}`" : $"`{figure}` page {page}";
                 string line;
-                if (list.StatusCode != HttpStatusCode.OK)
+                if (status != HttpStatusCode.OK)
                 {
                     mismatches++;
-                    line = $"| {name} | {scope.Name} | | HTTP {(int)list.StatusCode} | | |";
+                    line = $"| {name} | {scope.Name} | | HTTP {(int)status} | | |";
                 }
                 else
                 {
-                    var body = await list.Content.ReadFromJsonAsync<JsonElement>();
-                    var latency = await TimeAsync(http, path, token, samples);
+                    var latency = await probe.TimeAsync(path, token, samples);
                     var total = body.GetProperty("total").GetInt32();
                     var expected = scope.Figures.GetProperty(figure).GetInt32();
                     if (total != expected || body.GetProperty("items").GetArrayLength() != Math.Clamp(total - ((page - 1) * 50), 0, 50))
@@ -120,29 +117,10 @@ public static class DrillDownBench
             """);
     }
 
-    private static async Task<Latency> TimeAsync(HttpClient http, string path, string token, int samples)
+    private static async Task<JsonElement> ReportAsync(HttpProbe probe, string token, string query)
     {
-        var times = new double[samples];
-        for (var i = 0; i < samples; i++)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, path);
-            request.Headers.Authorization = new("Bearer", token);
-            var clock = Stopwatch.StartNew();
-            using var response = await http.SendAsync(request);
-            await response.Content.ReadAsByteArrayAsync();
-            times[i] = clock.Elapsed.TotalMilliseconds;
-            response.EnsureSuccessStatusCode();
-        }
-        return HttpProbe.Summarise(times);
-    }
-
-    private static async Task<JsonElement> ReportAsync(HttpClient http, string token, string query)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/statistics/report-06a?" + query);
-        request.Headers.Authorization = new("Bearer", token);
-        using var response = await http.SendAsync(request);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).Clone();
+        var (status, body) = await probe.GetJsonAsync("/api/statistics/report-06a?" + query, token);
+        return status == HttpStatusCode.OK ? body : throw new InvalidOperationException($"Report 06a answered HTTP {(int)status}.");
     }
 
     private static string Load() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";

@@ -29,6 +29,12 @@ internal sealed class HttpProbe(HttpClient http)
         }
         for (var i = 1; i < warmUp; i++)
             (await SendAsync(HttpMethod.Get, path, token)).EnsureSuccessStatusCode();
+        return (await TimeAsync(path, token, samples), HttpStatusCode.OK);
+    }
+
+    /// <summary><paramref name="samples"/> sequential GETs, each timed to the last byte of its body; no warm-up.</summary>
+    public async Task<Latency> TimeAsync(string path, string? token, int samples)
+    {
         var times = new double[samples];
         for (var i = 0; i < samples; i++)
         {
@@ -38,7 +44,16 @@ internal sealed class HttpProbe(HttpClient http)
             times[i] = clock.Elapsed.TotalMilliseconds;
             response.EnsureSuccessStatusCode();
         }
-        return (Summarise(times), HttpStatusCode.OK);
+        return Summarise(times);
+    }
+
+    /// <summary>One GET: its status and, when 200, its JSON body.</summary>
+    public async Task<(HttpStatusCode Status, JsonElement Body)> GetJsonAsync(string path, string? token)
+    {
+        using var response = await SendAsync(HttpMethod.Get, path, token);
+        if (response.StatusCode != HttpStatusCode.OK)
+            return (response.StatusCode, default);
+        return (HttpStatusCode.OK, (await response.Content.ReadFromJsonAsync<JsonElement>()).Clone());
     }
 
     public static Latency Summarise(double[] times)
