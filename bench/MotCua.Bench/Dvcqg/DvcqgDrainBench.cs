@@ -126,6 +126,12 @@ public static class DvcqgDrainBench
             var failed = await DvcqgBacklog.ScalarAsync<long>(db, """SELECT count(*) FROM "OutboxMessages" WHERE "Target" = 'dvcqg' AND ("Failed" OR "Attempts" > 0)""");
             var exchanges = await DvcqgBacklog.ScalarAsync<long>(db, $"""SELECT count(*) FROM "IntegrationExchanges" WHERE "Target" = 'dvcqg' AND "At" >= '{resumedAt:O}'::timestamptz""");
 
+            // The deployable stops before the check: after a partial drain it would go on delivering between
+            // reading the simulator's records and reading the sync states, and a dossier finished in between
+            // would look as if a call were missing. A call cut off by the stop leaves its sync state behind,
+            // and the check covers only dossiers whose sync state is delivered up to their last change.
+            app.Kill(entireProcessTree: true);
+            await app.WaitForExitAsync();
             Console.Error.WriteLine("== order check");
             var check = await DvcqgOrderCheck.RunAsync(simulator, database);
             loads.Add("end " + Load());
@@ -137,7 +143,8 @@ public static class DvcqgDrainBench
         }
         finally
         {
-            app.Kill(entireProcessTree: true);
+            if (!app.HasExited)
+                app.Kill(entireProcessTree: true);
             await app.WaitForExitAsync();
             NpgsqlConnection.ClearAllPools();
             try { Directory.Delete(work, recursive: true); }
