@@ -31,7 +31,7 @@ public static class OutboxBench
         var smtpPort = Arg("--smtp-port", "2525");
         var workers = Arg("--workers", "4");
         var maxDrain = TimeSpan.FromMinutes(double.Parse(Arg("--max-drain-minutes", "10"), CultureInfo.InvariantCulture));
-        var loads = new List<string> { "start " + Dvcqg.DvcqgDrainBench.Load() };
+        var loads = new List<string> { "start " + LoadAverage.Now() };
         var webDll = Path.Combine(root, "src/MotCua.Web/bin/Release/net10.0/MotCua.Web.dll");
         if (server.Length == 0 || !File.Exists(webDll))
         {
@@ -86,7 +86,7 @@ public static class OutboxBench
             for (var i = 0; i < 10; i++)
                 await SubmitBench.SubmitAsync(clients[0], caseCode);
             var before = await Scalar(db, """SELECT count(*) FROM "OutboxMessages" """);
-            loads.Add("peak submissions " + Dvcqg.DvcqgDrainBench.Load());
+            loads.Add("peak submissions " + LoadAverage.Now());
             var submitClock = Stopwatch.StartNew();
             await Task.WhenAll(clients.Select(async c =>
             {
@@ -121,11 +121,11 @@ public static class OutboxBench
                 }
                 await copy.CompleteAsync();
             }
-            loads.Add("drain start " + Dvcqg.DvcqgDrainBench.Load());
+            loads.Add("drain start " + LoadAverage.Now());
             var drain = Stopwatch.StartNew();
             var drained = await UntilEmptyAsync(db, maxDrain);
             drain.Stop();
-            loads.Add("drain end " + Dvcqg.DvcqgDrainBench.Load());
+            loads.Add("drain end " + LoadAverage.Now());
             var delivered = await Scalar(db, $"""SELECT count(*) FROM "OutboxMessages" WHERE "Id" > {lastBefore} AND "ProcessedAt" IS NOT NULL""");
             var failed = await Scalar(db, """SELECT count(*) FROM "OutboxMessages" WHERE "Failed" OR "Attempts" > 0""");
             var span = await Scalar(db, $"""SELECT (EXTRACT(EPOCH FROM max("ProcessedAt") - min("ProcessedAt")) * 1000)::bigint FROM "OutboxMessages" WHERE "Id" > {lastBefore}""");

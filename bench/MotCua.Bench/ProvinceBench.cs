@@ -36,7 +36,7 @@ public static class ProvinceBench
         report.AppendLine();
         var settings = await ScalarAsync(server, "postgres",
             "SELECT version() || ' (fsync=' || current_setting('fsync') || ', synchronous_commit=' || current_setting('synchronous_commit') || ', shared_buffers=' || current_setting('shared_buffers') || ')'");
-        report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {settings}, Release builds, HTTP on loopback, server, database and clients on the same 2 cores. Load average at start: {Load()}.");
+        report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {settings}, Release builds, HTTP on loopback, server, database and clients on the same 2 cores. Load average at start: {LoadAverage.Now()}.");
         report.AppendLine();
         var pgbenchBefore = await PgbenchAsync(server);
         var rows = new List<(string Label, BuildFigures Figures)>();
@@ -44,7 +44,7 @@ public static class ProvinceBench
             rows.Add((label, await MeasureBuildAsync(server, pgdata, label, dll, root)));
         var pgbenchAfter = await PgbenchAsync(server);
         var pgbench = (pgbenchBefore + pgbenchAfter) / 2;
-        report.AppendLine(CultureInfo.InvariantCulture, $"pgbench TPC-B (scale 8, 8 clients, 2 threads, 20 s) on the same cluster: {pgbenchBefore:0} tps before the builds, {pgbenchAfter:0} tps after; mean **{pgbench:0} tps**. Load average at the end: {Load()}.");
+        report.AppendLine(CultureInfo.InvariantCulture, $"pgbench TPC-B (scale 8, 8 clients, 2 threads, 20 s) on the same cluster: {pgbenchBefore:0} tps before the builds, {pgbenchAfter:0} tps after; mean **{pgbench:0} tps**. Load average at the end: {LoadAverage.Now()}.");
         report.AppendLine();
         report.AppendLine("| Figure | " + string.Join(" | ", rows.Select(r => r.Label)) + " |");
         report.AppendLine("|---|" + string.Concat(rows.Select(_ => "---|")));
@@ -308,7 +308,6 @@ public static class ProvinceBench
     }
 
     private static string? Arg(string[] args, string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-    private static string Load() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
     private static string F0(double v) => v.ToString("0", CultureInfo.InvariantCulture);
     private static string F1(double v) => v.ToString("0.0", CultureInfo.InvariantCulture);
     private static string F2(double v) => v.ToString("0.00", CultureInfo.InvariantCulture);

@@ -43,7 +43,7 @@ public static class DvcqgDrainBench
             Console.Error.WriteLine("Needs --postgres <server>, --simulator <url> and a Release build of src/MotCua.Web.");
             return 1;
         }
-        var loads = new List<string> { "start " + Load() };
+        var loads = new List<string> { "start " + LoadAverage.Now() };
         var database = new NpgsqlConnectionStringBuilder(server) { Database = "motcua_dvcqg_bench", CommandTimeout = 0 }.ConnectionString;
         await using (var admin = new NpgsqlConnection(server))
         {
@@ -83,7 +83,7 @@ public static class DvcqgDrainBench
             await db.OpenAsync();
             var probe = await AcceptProbe.CreateAsync(http);
             Console.Error.WriteLine("== accept latency, empty queue");
-            loads.Add("empty-queue latency " + Load());
+            loads.Add("empty-queue latency " + LoadAverage.Now());
             var empty = await probe.RunAsync(rounds);
             if (!await UntilDrainedAsync(db, TimeSpan.FromMinutes(5)))
                 throw new TimeoutException("The queue of the empty-queue phase did not drain.");
@@ -105,13 +105,13 @@ public static class DvcqgDrainBench
             var firstBacklog = await DvcqgBacklog.ScalarAsync<long>(db, """SELECT min("Id") FROM "OutboxMessages" WHERE "Target" = 'dvcqg' AND "ProcessedAt" IS NULL""");
 
             Console.Error.WriteLine("== baseline: the simulator's bare DongBoHoSoMC rate");
-            loads.Add("baseline " + Load());
+            loads.Add("baseline " + LoadAverage.Now());
             var body = await DvcqgBacklog.AddBodyAsync(options, ids[0], "000.00.00.H39");
             var baseline = await BaselineAsync(simulator, body, workers, Math.Min(20000, backlog == 0 ? 1 : (int)backlog / 5));
 
             Console.Error.WriteLine($"== drain of {backlog} messages, accept latency meanwhile");
             var lastBefore = await DvcqgBacklog.ScalarAsync<long>(db, """SELECT coalesce(max("Id"), 0) FROM "OutboxMessages" """);
-            loads.Add("drain start " + Load());
+            loads.Add("drain start " + LoadAverage.Now());
             var resumedAt = DateTime.UtcNow;
             var drainClock = Stopwatch.StartNew();
             await DvcqgBacklog.ExecuteAsync(db, """UPDATE "IntegrationTargets" SET "Paused" = false WHERE "Name" = 'dvcqg'""");
@@ -119,7 +119,7 @@ public static class DvcqgDrainBench
             var remainingAfterProbe = await WaitingAsync(db);
             var drained = await UntilDrainedAsync(db, maxDrain);
             drainClock.Stop();
-            loads.Add("drain end " + Load());
+            loads.Add("drain end " + LoadAverage.Now());
             var inBacklog = $"""FROM "OutboxMessages" WHERE "Target" = 'dvcqg' AND "Id" BETWEEN {firstBacklog} AND {lastBefore}""";
             var delivered = await DvcqgBacklog.ScalarAsync<long>(db, $"""SELECT count(*) {inBacklog} AND "ProcessedAt" IS NOT NULL""");
             var span = await DvcqgBacklog.ScalarAsync<double>(db, $"""SELECT EXTRACT(EPOCH FROM max("ProcessedAt") - min("ProcessedAt")) {inBacklog}""");
@@ -134,7 +134,7 @@ public static class DvcqgDrainBench
             await app.WaitForExitAsync();
             Console.Error.WriteLine("== order check");
             var check = await DvcqgOrderCheck.RunAsync(simulator, database);
-            loads.Add("end " + Load());
+            loads.Add("end " + LoadAverage.Now());
             var report = Report(new DrainFigures(dossiers, workers, writer, drained, backlog, fillClock.Elapsed, baseline, drainClock.Elapsed, span, delivered, failed, exchanges,
                 empty, during, remainingAfterProbe, check, await VersionAsync(db), loads));
             await File.AppendAllTextAsync(Path.Combine(root, "bench/RESULTS.md"), report);
@@ -195,7 +195,7 @@ public static class DvcqgDrainBench
             if (clock.Elapsed > limit)
                 return false;
             if (waiting / 10000 != last / 10000)
-                Console.Error.WriteLine($"   {DateTime.UtcNow:HH:mm:ss} {waiting} waiting, load {Load()}");
+                Console.Error.WriteLine($"   {DateTime.UtcNow:HH:mm:ss} {waiting} waiting, load {LoadAverage.Now()}");
             last = waiting;
             await Task.Delay(500);
         }
@@ -232,8 +232,6 @@ public static class DvcqgDrainBench
 
     private static async Task<string> VersionAsync(NpgsqlConnection db) =>
         await DvcqgBacklog.ScalarAsync<string>(db, "SELECT 'PostgreSQL ' || current_setting('server_version') || ' (fsync=' || current_setting('fsync') || ', synchronous_commit=' || current_setting('synchronous_commit') || ', shared_buffers=' || current_setting('shared_buffers') || ')'");
-
-    internal static string Load() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3]) : "unknown";
 
     private static string Report(DrainFigures f) => DvcqgDrainReport.Render(f);
 }

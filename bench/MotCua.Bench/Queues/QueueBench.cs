@@ -27,15 +27,8 @@ public static class QueueBench
 
     public static async Task<int> RunAsync(string[] args, string root)
     {
-        string Arg(string name, string? fallback = null) =>
-            Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback ?? throw new ArgumentException($"{name} is required.");
-        var provider = Arg("--provider").StartsWith("postgres", StringComparison.OrdinalIgnoreCase) ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
-        var (connection, work, label) = (Arg("--connection"), Arg("--work"), Arg("--label", ""));
-        var samples = int.Parse(Arg("--samples", "30"), CultureInfo.InvariantCulture);
-        var webDll = Path.Combine(root, "src/MotCua.Web/bin/Release/net10.0/MotCua.Web.dll");
-        var deployable = new Deployable(webDll, provider, connection, work);
-        var migrate = await deployable.RunVerbAsync("migrate");
-        Console.Error.WriteLine($"  migrate: exit {migrate.ExitCode}, {migrate.Elapsed.TotalSeconds:0.0} s");
+        var run = await KeptDatabaseRun.StartAsync(args, root, defaultSamples: 30);
+        var (provider, connection, samples, deployable) = (run.Provider, run.Connection, run.Samples, run.Deployable);
         var dossiers = Count(provider, connection);
         using var http = new HttpClient { BaseAddress = new Uri(Url), Timeout = TimeSpan.FromMinutes(5) };
         var server = await deployable.StartServerAsync(http, Url);
@@ -43,9 +36,9 @@ public static class QueueBench
         try
         {
             var probe = new HttpProbe(http);
-            var load = Load();
+            var load = LoadAverage.Now();
             var baseline = (await probe.MeasureAsync("/api/calendar/lunar?date=2026-02-17", null, 30, 300)).Latency!;
-            report.AppendLine(CultureInfo.InvariantCulture, $"## Office queues{(label.Length > 0 ? " (" + label + ")" : "")}, {provider}, {dossiers:N0} dossiers, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+            report.AppendLine(CultureInfo.InvariantCulture, $"## Office queues{run.LabelSuffix}, {provider}, {dossiers:N0} dossiers, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
             report.AppendLine();
             report.AppendLine(CultureInfo.InvariantCulture, $"Load average at start {load}; one client, sequential requests on loopback, {samples} samples after a warm-up; Release build.");
             report.AppendLine();
@@ -81,7 +74,7 @@ public static class QueueBench
             server.Kill(entireProcessTree: true);
             await server.WaitForExitAsync();
         }
-        report.AppendLine(CultureInfo.InvariantCulture, $"\nLoad average at end {Load()}.\n");
+        report.AppendLine(CultureInfo.InvariantCulture, $"\nLoad average at end {LoadAverage.Now()}.\n");
         Console.WriteLine(report);
         await File.AppendAllTextAsync(Path.Combine(root, "bench/RESULTS.md"), "\n" + report);
         return 0;
@@ -134,6 +127,4 @@ public static class QueueBench
         using var c = Sql.Open(provider, connection);
         return Sql.Scalar<long>(c, "SELECT count(*) FROM \"Dossiers\"");
     }
-
-    private static string Load() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }

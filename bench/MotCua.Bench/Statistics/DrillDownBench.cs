@@ -25,15 +25,9 @@ public static class DrillDownBench
 
     public static async Task<int> RunAsync(string[] args, string root)
     {
-        string Arg(string name, string? fallback = null) =>
-            Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback ?? throw new ArgumentException($"{name} is required.");
-        var provider = Arg("--provider").StartsWith("postgres", StringComparison.OrdinalIgnoreCase) ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
-        var (connection, work, label) = (Arg("--connection"), Arg("--work"), Arg("--label", ""));
-        var samples = int.Parse(Arg("--samples", "5"), CultureInfo.InvariantCulture);
-        var deployable = new Deployable(Path.Combine(root, "src/MotCua.Web/bin/Release/net10.0/MotCua.Web.dll"), provider, connection, work);
-        var migrate = await deployable.RunVerbAsync("migrate");
-        Console.Error.WriteLine($"  migrate: exit {migrate.ExitCode}, {migrate.Elapsed.TotalSeconds:0.0} s");
-        GrantProvinceWide(provider, connection);
+        var run = await KeptDatabaseRun.StartAsync(args, root, defaultSamples: 5);
+        var (provider, samples, deployable) = (run.Provider, run.Samples, run.Deployable);
+        GrantProvinceWide(provider, run.Connection);
         using var http = new HttpClient { BaseAddress = new Uri(Url), Timeout = TimeSpan.FromMinutes(10) };
         var server = await deployable.StartServerAsync(http, Url);
         var report = new StringBuilder();
@@ -56,11 +50,11 @@ public static class DrillDownBench
                 ($"agency {agency} (largest row), year {today.Year}", year + "&competentAgency=" + agency, largest.GetProperty("figures")),
             };
             var baseline = (await probe.MeasureAsync("/api/calendar/lunar?date=2026-02-17", null, 30, 300)).Latency!;
-            report.AppendLine(CultureInfo.InvariantCulture, $"## Report 06a drill-down lists{(label.Length > 0 ? " (" + label + ")" : "")}, {provider}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+            report.AppendLine(CultureInfo.InvariantCulture, $"## Report 06a drill-down lists{run.LabelSuffix}, {provider}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
             report.AppendLine();
-            report.AppendLine(CultureInfo.InvariantCulture, $"Load average at start {Load()}; one client, sequential requests on loopback, one checked warm-up then {samples} timed samples per row, page size 50; Release build. Each list's total was compared with the report's figure for the same scope.");
+            report.AppendLine(CultureInfo.InvariantCulture, $"Load average at start {LoadAverage.Now()}; one client, sequential requests on loopback, one checked warm-up then {samples} timed samples per row (with 5 or fewer, the p95 is the slowest), page size 50; Release build. Each list's total was compared with the report's figure for the same scope.");
             report.AppendLine();
-            report.AppendLine("| Figure | scope | total | p50 ms | max ms | × baseline p50 |");
+            report.AppendLine("| Figure | scope | total | p50 ms | p95 ms | × baseline p50 |");
             report.AppendLine("|---|---|---|---|---|---|");
             report.AppendLine(CultureInfo.InvariantCulture, $"| baseline `/api/calendar/lunar` (no database) | | | {baseline.Median:0.00} | {baseline.P95:0.00} | 1.0 |");
             var rows = Report06aFigurePredicates.Columns.SelectMany(f => scopes.Select(s => (Figure: Report06aDossiersHandler.Key(f), Scope: s, Page: 1)))
@@ -97,7 +91,7 @@ public static class DrillDownBench
             server.Kill(entireProcessTree: true);
             await server.WaitForExitAsync();
         }
-        report.AppendLine(CultureInfo.InvariantCulture, $"\nLists whose total differed from the report's figure, or whose page did not hold min(50, total) rows: **{mismatches}**. Load average at end {Load()}.\n");
+        report.AppendLine(CultureInfo.InvariantCulture, $"\nLists whose total differed from the report's figure, or whose page did not hold min(50, total) rows: **{mismatches}**. Load average at end {LoadAverage.Now()}.\n");
         Console.WriteLine(report);
         await File.AppendAllTextAsync(Path.Combine(root, "bench/RESULTS.md"), "\n" + report);
         return mismatches == 0 ? 0 : 1;
@@ -122,6 +116,4 @@ public static class DrillDownBench
         var (status, body) = await probe.GetJsonAsync("/api/statistics/report-06a?" + query, token);
         return status == HttpStatusCode.OK ? body : throw new InvalidOperationException($"Report 06a answered HTTP {(int)status}.");
     }
-
-    private static string Load() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }

@@ -33,7 +33,7 @@ public static class StatisticsBench
         var work = Path.Combine(Path.GetTempPath(), "motcua-stats-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(work);
         var nowUtc = DateTime.SpecifyKind(DateTime.UtcNow, DateTimeKind.Utc);
-        var result = new StatisticsResult { Provider = o.Provider, Requested = o.Dossiers, Seed = o.Seed, StartedUtc = nowUtc, LoadAtStart = Load() };
+        var result = new StatisticsResult { Provider = o.Provider, Requested = o.Dossiers, Seed = o.Seed, StartedUtc = nowUtc, LoadAtStart = LoadAverage.Now() };
         var database = BenchDatabase.Create(o.Provider, o.Dossiers, o.Connection, work);
         Process? server = null;
         try
@@ -53,7 +53,7 @@ public static class StatisticsBench
             var vacuum = Stopwatch.StartNew();
             database.VacuumAnalyze("Dossiers", "DossierHistory", "DossierSequences");
             result.Vacuum = vacuum.Elapsed;
-            result.LoadAfterGeneration = Load();
+            result.LoadAfterGeneration = LoadAverage.Now();
 
             result.Rebuild = Step("statistics-rebuild", await deployable.RunVerbAsync("statistics-rebuild"));
             database.VacuumAnalyze("StatisticsCounters");
@@ -138,7 +138,7 @@ public static class StatisticsBench
                 result.Dossiers += chunk.Dossiers.Count;
                 result.HistoryRows += chunk.History.Count;
                 if (result.Dossiers % 500_000 < chunk.Dossiers.Count)
-                    Console.Error.WriteLine($"  generated {result.Dossiers:N0} dossiers, {(result.Dossiers + result.HistoryRows) / clock.Elapsed.TotalSeconds:N0} rows/s, load {Load()}");
+                    Console.Error.WriteLine($"  generated {result.Dossiers:N0} dossiers, {(result.Dossiers + result.HistoryRows) / clock.Elapsed.TotalSeconds:N0} rows/s, load {LoadAverage.Now()}");
             }
             await producer;
             writer.WriteSequences(generator.Sequences.Select(s => new DossierSequence { UnitCode = s.Key.Unit, Day = s.Key.Day, Last = s.Value }).ToList());
@@ -155,7 +155,7 @@ public static class StatisticsBench
         result.Expected = expected;
         result.Actual = actual;
 
-        result.LoadAtMeasure = Load();
+        result.LoadAtMeasure = LoadAverage.Now();
         result.Baseline = (await probe.MeasureAsync("/api/calendar/lunar?date=2026-02-17", null, 30, 300)).Latency!;
         foreach (var endpoint in StatisticsResult.Reads(today))
         {
@@ -167,7 +167,7 @@ public static class StatisticsBench
         }
         if (o.Writes > 0)
             result.Writes = await probe.WritePathAsync(o.Writes);
-        result.LoadAtEnd = Load();
+        result.LoadAtEnd = LoadAverage.Now();
     }
 
     private static VerbRun Step(string verb, VerbRun run)
@@ -179,8 +179,6 @@ public static class StatisticsBench
     }
 
     private static DateTime Utc(DateOnly vietnamDate) => VietnamTime.ToOffset(vietnamDate.ToDateTime(TimeOnly.MinValue)).UtcDateTime;
-
-    private static string Load() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private static string MemoryGigabytes()
     {
